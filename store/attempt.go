@@ -1,0 +1,60 @@
+package store
+
+import (
+	"time"
+
+	"digikomp/survey"
+)
+
+// Stage is the part of the guided flow an attempt has reached; together
+// with Cursor it is where a resumed attempt continues.
+type Stage uint8
+
+// The stages of an attempt, in the order they are passed.
+const (
+	StageBackground Stage = iota
+	StageStatements
+	StageDiscussion
+	StageReview
+	StageDone
+)
+
+// Skipped is the stored value of a statement the person chose to skip. It
+// is kept apart from "not reached yet" so the review screen can list skips.
+const Skipped = 0
+
+// Rating is one answer to a statement and when it was given.
+type Rating struct {
+	Value int // 1–7 on the questionnaire's scale, or Skipped
+	At    time.Time
+}
+
+// Attempt is one run through the self-assessment by one profile.
+type Attempt struct {
+	ID                   AttemptID
+	QuestionnaireID      string
+	QuestionnaireVersion int
+	ProfileID            string
+	Started              time.Time
+	Finished             time.Time         // zero while unfinished
+	Background           map[string]string // question id → option id or municipality name
+	Ratings              map[string]Rating // statement id → rating
+	Discussion           map[string]string // question id → free text
+	Stage                Stage
+	Cursor               int // index within Stage where the person stopped
+}
+
+// Done reports whether the attempt has been finished.
+func (a Attempt) Done() bool { return !a.Finished.IsZero() }
+
+// Scores returns the given ratings (skips excluded) in the form the survey
+// package scores.
+func (a Attempt) Scores() survey.Ratings {
+	r := make(survey.Ratings, len(a.Ratings))
+	for id, v := range a.Ratings {
+		if v.Value != Skipped {
+			r[id] = v.Value
+		}
+	}
+	return r
+}
