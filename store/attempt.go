@@ -6,8 +6,7 @@ import (
 	"digikomp/survey"
 )
 
-// Stage is the part of the guided flow an attempt has reached; together
-// with Cursor it is where a resumed attempt continues.
+// Stage is the part of the guided flow an attempt has reached.
 type Stage uint8
 
 // The stages of an attempt, in the order they are passed.
@@ -40,8 +39,14 @@ type Attempt struct {
 	Background           map[string]string // question id → option id or municipality name
 	Ratings              map[string]Rating // statement id → rating
 	Discussion           map[string]string // question id → free text
-	Stage                Stage
-	Cursor               int // index within Stage where the person stopped
+	Position             Position          // where a resume continues; StageDone once finished
+}
+
+// Position is where a resumed attempt continues: the stage and the index
+// within it where the person stopped.
+type Position struct {
+	Stage  Stage
+	Cursor int
 }
 
 // Done reports whether the attempt has been finished.

@@ -1,0 +1,502 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"digikomp/survey"
+)
+
+// StartAttempt begins a new attempt of q for the profile at the given
+// time. A profile has at most one unfinished attempt: if it has one,
+// ErrUnfinishedExists is returned and the caller offers to resume it or
+// to Discard it.
+func (s *Store) StartAttempt(profileID string, q *survey.Questionnaire, at time.Time) (Attempt, error) {
+	if err := checkID("profile id", profileID); err != nil {
+		return Attempt{}, err
+	}
+	if q == nil {
+		return Attempt{}, fmt.Errorf("%w: no questionnaire", ErrInvalid)
+	}
+	if err := checkID("questionnaire id", q.ID); err != nil {
+		return Attempt{}, err
+	}
+	if err := checkTime("start time", at); err != nil {
+		return Attempt{}, err
+	}
+	id := NewAttemptID(at)
+	rec := attemptRecord{
+		Questionnaire: q.ID,
+		Version:       q.Version,
+		Profile:       profileID,
+		Started:       at.Round(0),
+		Position:      toPositionRecord(Position{Stage: StageBackground}),
+	}
+	err := s.update(func(tx *bbolt.Tx) error {
+		b, err := unsafeBuckets(tx)
+		if err != nil {
+			return err
+		}
+		if !unsafeProfileExists(b.profiles, profileID) {
+			return fmt.Errorf("%w: profile %q", ErrNotFound, profileID)
+		}
+		if open := b.unfinished.Get([]byte(profileID)); open != nil {
+			return fmt.Errorf("%w: profile %q has attempt %x", ErrUnfinishedExists, profileID, open)
+		}
+		if b.attempts.Get(id[:]) != nil {
+			// 64 random bits make this practically impossible, but
+			// overwriting someone's answers must be impossible outright.
+			return fmt.Errorf("attempt id %s already exists", id)
+		}
+		if err := unsafePutHeader(b, id, rec); err != nil {
+			return err
+		}
+		if err := unsafePutRatings(b, id, map[string]Rating{}); err != nil {
+			return err
+		}
+		return b.unfinished.Put([]byte(profileID), id[:])
+	})
+	if err != nil {
+		return Attempt{}, err
+	}
+	return rec.attempt(id, nil), nil
+}
+
+// Attempt returns the attempt with the given id, finished or not.
+func (s *Store) Attempt(id AttemptID) (Attempt, error) {
+	if err := checkAttemptID(id); err != nil {
+		return Attempt{}, err
+	}
+	var a Attempt
+	err := s.view(func(tx *bbolt.Tx) error {
+		b, err := unsafeBuckets(tx)
+		if err != nil {
+			return err
+		}
+		a, err = unsafeLoadAttempt(b, id)
+		return err
+	})
+	return a, err
+}
+
+// Unfinished returns the profile's unfinished attempt, if it has one. It
+// reads the unfinished index, so its cost does not grow with history.
+func (s *Store) Unfinished(profileID string) (Attempt, bool, error) {
+	if err := checkID("profile id", profileID); err != nil {
+		return Attempt{}, false, err
+	}
+	var (
+		a  Attempt
+		ok bool
+	)
+	err := s.view(func(tx *bbolt.Tx) error {
+		b, err := unsafeBuckets(tx)
+		if err != nil {
+			return err
+		}
+		raw := b.unfinished.Get([]byte(profileID))
+		if raw == nil {
+			return nil
+		}
+		id, err := indexedID(raw)
+		if err != nil {
+			return err
+		}
+		if a, err = unsafeLoadAttempt(b, id); err != nil {
+			return err
+		}
+		if a.Done() || a.ProfileID != profileID {
+			return fmt.Errorf("%w: unfinished index of profile %q points at attempt %s", ErrCorrupt, profileID, id)
+		}
+		ok = true
+		return nil
+	})
+	if err != nil {
+		return Attempt{}, false, err
+	}
+	return a, ok, nil
+}
+
+// LatestFinished returns the profile's most recently finished attempt,
+// if any. It seeks to the end of the profile's range in the finished
+// index instead of scanning attempts.
+func (s *Store) LatestFinished(profileID string) (Attempt, bool, error) {
+	if err := checkID("profile id", profileID); err != nil {
+		return Attempt{}, false, err
+	}
+	var (
+		a  Attempt
+		ok bool
+	)
+	err := s.view(func(tx *bbolt.Tx) error {
+		b, err := unsafeBuckets(tx)
+		if err != nil {
+			return err
+		}
+		prefix := finishedPrefix(profileID)
+		// The first key after the profile's range has the NUL separator
+		// raised to 0x01; the entry before it is the profile's latest.
+		end := append(bytes.Clone(prefix[:len(prefix)-1]), 1)
+		c := b.finished.Cursor()
+		k, _ := c.Seek(end)
+		if k == nil {
+			k, _ = c.Last()
+		} else {
+			k, _ = c.Prev()
+		}
+		if k == nil || !bytes.HasPrefix(k, prefix) {
+			return nil
+		}
+		id, err := finishedKeyID(k, prefix)
+		if err != nil {
+			return err
+		}
+		if a, err = unsafeLoadAttempt(b, id); err != nil {
+			return err
+		}
+		ok = true
+		return nil
+	})
+	if err != nil {
+		return Attempt{}, false, err
+	}
+	return a, ok, nil
+}
+
+// Attempts returns all of the profile's attempts, finished ones and the
+// unfinished one if any, oldest start first: the progression history. It
+// reads the profile's entries in both indexes, not every attempt.
+func (s *Store) Attempts(profileID string) ([]Attempt, error) {
+	if err := checkID("profile id", profileID); err != nil {
+		return nil, err
+	}
+	var list []Attempt
+	err := s.view(func(tx *bbolt.Tx) error {
+		b, err := unsafeBuckets(tx)
+		if err != nil {
+			return err
+		}
+		var ids []AttemptID
+		prefix := finishedPrefix(profileID)
+		c := b.finished.Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			id, err := finishedKeyID(k, prefix)
+			if err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		if raw := b.unfinished.Get([]byte(profileID)); raw != nil {
+			id, err := indexedID(raw)
+			if err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		// Ids begin with the start time, so byte order is start order.
+		slices.SortFunc(ids, func(x, y AttemptID) int { return bytes.Compare(x[:], y[:]) })
+		list = make([]Attempt, 0, len(ids))
+		for _, id := range ids {
+			a, err := unsafeLoadAttempt(b, id)
+			if err != nil {
+				return err
+			}
+			list = append(list, a)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
+// SaveBackground records the answer to a background question (an option
+// id or a municipality name; "" clears it) and the position to resume at.
+func (s *Store) SaveBackground(id AttemptID, questionID, value string, next Position) error {
+	if err := checkAnswer(id, questionID, next); err != nil {
+		return err
+	}
+	if err := checkText("background answer", value, maxIDLen); err != nil {
+		return err
+	}
+	return s.update(func(tx *bbolt.Tx) error {
+		return unsafeModify(tx, id, func(b buckets, rec *attemptRecord) error {
+			rec.Background = setOrClear(rec.Background, questionID, value)
+			rec.Position = toPositionRecord(next)
+			return nil
+		})
+	})
+}
+
+// SaveRating records a rating (1..255, or Skipped) given at the given
+// time and the position to resume at, both in one transaction.
+func (s *Store) SaveRating(id AttemptID, statementID string, value int, at time.Time, next Position) error {
+	if err := checkAnswer(id, statementID, next); err != nil {
+		return err
+	}
+	if err := checkRating(value); err != nil {
+		return err
+	}
+	return s.update(func(tx *bbolt.Tx) error {
+		return unsafeModify(tx, id, func(b buckets, rec *attemptRecord) error {
+			ratings, err := unsafeLoadRatings(b, id)
+			if err != nil {
+				return err
+			}
+			ratings[statementID] = Rating{Value: value, At: at}
+			if err := unsafePutRatings(b, id, ratings); err != nil {
+				return err
+			}
+			rec.Position = toPositionRecord(next)
+			return nil
+		})
+	})
+}
+
+// SaveDiscussion records the free-text answer to a discussion question
+// ("" clears it) and the position to resume at.
+func (s *Store) SaveDiscussion(id AttemptID, questionID, text string, next Position) error {
+	if err := checkAnswer(id, questionID, next); err != nil {
+		return err
+	}
+	if err := checkText("discussion answer", text, maxTextLen); err != nil {
+		return err
+	}
+	return s.update(func(tx *bbolt.Tx) error {
+		return unsafeModify(tx, id, func(b buckets, rec *attemptRecord) error {
+			rec.Discussion = setOrClear(rec.Discussion, questionID, text)
+			rec.Position = toPositionRecord(next)
+			return nil
+		})
+	})
+}
+
+// SavePosition records where the attempt is to resume, for moves that
+// save no answer.
+func (s *Store) SavePosition(id AttemptID, p Position) error {
+	if err := checkAttemptID(id); err != nil {
+		return err
+	}
+	if err := checkPosition(p); err != nil {
+		return err
+	}
+	return s.update(func(tx *bbolt.Tx) error {
+		return unsafeModify(tx, id, func(b buckets, rec *attemptRecord) error {
+			rec.Position = toPositionRecord(p)
+			return nil
+		})
+	})
+}
+
+// Finish marks the attempt finished at the given time. From then on it is
+// part of the profile's history and can no longer change.
+func (s *Store) Finish(id AttemptID, at time.Time) error {
+	if err := checkAttemptID(id); err != nil {
+		return err
+	}
+	if err := checkTime("finish time", at); err != nil {
+		return err
+	}
+	return s.update(func(tx *bbolt.Tx) error {
+		return unsafeModify(tx, id, func(b buckets, rec *attemptRecord) error {
+			if err := unsafeDropUnfinished(b, rec.Profile, id); err != nil {
+				return err
+			}
+			rec.Finished = at.Round(0)
+			rec.Position = toPositionRecord(Position{Stage: StageDone})
+			return b.finished.Put(finishedKey(rec.Profile, at, id), nil)
+		})
+	})
+}
+
+// Discard deletes an unfinished attempt and all its answers, for when the
+// person chooses to start over. Finished attempts are history and return
+// ErrFinished.
+func (s *Store) Discard(id AttemptID) error {
+	if err := checkAttemptID(id); err != nil {
+		return err
+	}
+	return s.update(func(tx *bbolt.Tx) error {
+		b, err := unsafeBuckets(tx)
+		if err != nil {
+			return err
+		}
+		rec, err := unsafeWritableHeader(b, id)
+		if err != nil {
+			return err
+		}
+		if err := unsafeDropUnfinished(b, rec.Profile, id); err != nil {
+			return err
+		}
+		if err := b.answers.Delete(id[:]); err != nil {
+			return err
+		}
+		return b.attempts.Delete(id[:])
+	})
+}
+
+// checkAttemptID refuses the zero id, which no attempt has.
+func checkAttemptID(id AttemptID) error {
+	if id.IsZero() {
+		return fmt.Errorf("%w: empty attempt id", ErrInvalid)
+	}
+	return nil
+}
+
+// checkAnswer validates the arguments every Save of an answer shares.
+func checkAnswer(id AttemptID, questionID string, next Position) error {
+	if err := checkAttemptID(id); err != nil {
+		return err
+	}
+	if err := checkID("question id", questionID); err != nil {
+		return err
+	}
+	return checkPosition(next)
+}
+
+// setOrClear sets m[k] = v, or deletes k when v is "", allocating m if
+// needed.
+func setOrClear(m map[string]string, k, v string) map[string]string {
+	if v == "" {
+		delete(m, k)
+		return m
+	}
+	if m == nil {
+		m = map[string]string{}
+	}
+	m[k] = v
+	return m
+}
+
+// unsafeModify loads the header of an unfinished attempt, lets change
+// edit it, and stores it again.
+func unsafeModify(tx *bbolt.Tx, id AttemptID, change func(buckets, *attemptRecord) error) error {
+	b, err := unsafeBuckets(tx)
+	if err != nil {
+		return err
+	}
+	rec, err := unsafeWritableHeader(b, id)
+	if err != nil {
+		return err
+	}
+	if err := change(b, &rec); err != nil {
+		return err
+	}
+	return unsafePutHeader(b, id, rec)
+}
+
+// unsafeWritableHeader returns the header of an attempt that may still
+// change: ErrNotFound if there is none, ErrFinished if it is finished.
+func unsafeWritableHeader(b buckets, id AttemptID) (attemptRecord, error) {
+	rec, err := unsafeLoadHeader(b, id)
+	if err != nil {
+		return attemptRecord{}, err
+	}
+	if !rec.Finished.IsZero() {
+		return attemptRecord{}, fmt.Errorf("%w: attempt %s", ErrFinished, id)
+	}
+	return rec, nil
+}
+
+func unsafeLoadHeader(b buckets, id AttemptID) (attemptRecord, error) {
+	raw := b.attempts.Get(id[:])
+	if raw == nil {
+		return attemptRecord{}, fmt.Errorf("%w: attempt %s", ErrNotFound, id)
+	}
+	rec, err := decodeAttempt(raw)
+	if err != nil {
+		return attemptRecord{}, fmt.Errorf("attempt %s: %w", id, err)
+	}
+	return rec, nil
+}
+
+func unsafePutHeader(b buckets, id AttemptID, rec attemptRecord) error {
+	raw, err := encodeAttempt(rec)
+	if err != nil {
+		return err
+	}
+	return b.attempts.Put(id[:], raw)
+}
+
+// unsafeLoadRatings decodes the attempt's answers record. Every attempt
+// has one from the start, so a missing record means lost answers and is
+// reported, not shown as an empty attempt.
+func unsafeLoadRatings(b buckets, id AttemptID) (map[string]Rating, error) {
+	raw := b.answers.Get(id[:])
+	if raw == nil {
+		return nil, fmt.Errorf("%w: attempt %s has no answers record", ErrCorrupt, id)
+	}
+	r, err := decodeRatings(raw)
+	if err != nil {
+		return nil, fmt.Errorf("attempt %s: %w", id, err)
+	}
+	return r, nil
+}
+
+func unsafePutRatings(b buckets, id AttemptID, r map[string]Rating) error {
+	raw, err := encodeRatings(r)
+	if err != nil {
+		return err
+	}
+	return b.answers.Put(id[:], raw)
+}
+
+// unsafeLoadAttempt reads header and ratings. Both decoders copy, so the
+// result stays valid after the transaction.
+func unsafeLoadAttempt(b buckets, id AttemptID) (Attempt, error) {
+	rec, err := unsafeLoadHeader(b, id)
+	if err != nil {
+		return Attempt{}, err
+	}
+	ratings, err := unsafeLoadRatings(b, id)
+	if err != nil {
+		return Attempt{}, err
+	}
+	return rec.attempt(id, ratings), nil
+}
+
+// unsafeDropUnfinished removes the profile's unfinished-index entry,
+// which must point at id: anything else means the index is damaged.
+func unsafeDropUnfinished(b buckets, profileID string, id AttemptID) error {
+	if raw := b.unfinished.Get([]byte(profileID)); !bytes.Equal(raw, id[:]) {
+		return fmt.Errorf("%w: unfinished index of profile %q is %x, want %s", ErrCorrupt, profileID, raw, id)
+	}
+	return b.unfinished.Delete([]byte(profileID))
+}
+
+// indexedID decodes an attempt id stored as an index value.
+func indexedID(raw []byte) (AttemptID, error) {
+	var id AttemptID
+	if len(raw) != len(id) {
+		return AttemptID{}, fmt.Errorf("%w: index holds a %d-byte attempt id", ErrCorrupt, len(raw))
+	}
+	copy(id[:], raw)
+	return id, nil
+}
+
+// finishedPrefix is the start of every finished-index key of a profile.
+func finishedPrefix(profileID string) []byte {
+	return append([]byte(profileID), 0)
+}
+
+// finishedKey is profile id, NUL, finish time and attempt id: the
+// profile's keys sort by finish time, and the id keeps two attempts
+// finished in the same nanosecond apart.
+func finishedKey(profileID string, at time.Time, id AttemptID) []byte {
+	k := finishedPrefix(profileID)
+	k = append(k, u64Bytes(uint64(at.UnixNano()))...)
+	return append(k, id[:]...)
+}
+
+// finishedKeyID extracts the attempt id from a finished-index key.
+func finishedKeyID(k, prefix []byte) (AttemptID, error) {
+	if len(k) != len(prefix)+8+len(AttemptID{}) {
+		return AttemptID{}, fmt.Errorf("%w: finished index key of %d bytes", ErrCorrupt, len(k))
+	}
+	return indexedID(k[len(prefix)+8:])
+}

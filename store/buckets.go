@@ -1,0 +1,78 @@
+package store
+
+import (
+	"fmt"
+
+	"go.etcd.io/bbolt"
+)
+
+// Bucket names. Keys and values of each are described in the package doc.
+// Since schema 1.
+var (
+	metaBucket       = []byte("meta")
+	profilesBucket   = []byte("profiles")
+	attemptsBucket   = []byte("attempts")
+	answersBucket    = []byte("answers")
+	unfinishedBucket = []byte("unfinished")
+	finishedBucket   = []byte("finished")
+)
+
+// Keys in the meta bucket. Since schema 1.
+var (
+	metaAppKey    = []byte("app")
+	metaSchemaKey = []byte("schema")
+)
+
+// appMarker is the value of meta/app. It tells our files from other bbolt
+// files, which would otherwise open without complaint.
+var appMarker = []byte("digikomp")
+
+// allBuckets lists every top-level bucket the current schema needs.
+var allBuckets = [][]byte{
+	metaBucket, profilesBucket, attemptsBucket, answersBucket,
+	unfinishedBucket, finishedBucket,
+}
+
+// unsafeCreateBuckets creates any missing bucket; it assumes an open
+// writable transaction.
+func unsafeCreateBuckets(tx *bbolt.Tx) error {
+	for _, name := range allBuckets {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// unsafeBuckets returns the buckets the attempt methods use. A missing
+// one cannot happen in a file that passed Open, except by damage, so it
+// is reported as ErrCorrupt instead of a nil-pointer panic.
+func unsafeBuckets(tx *bbolt.Tx) (buckets, error) {
+	b := buckets{
+		profiles:   tx.Bucket(profilesBucket),
+		attempts:   tx.Bucket(attemptsBucket),
+		answers:    tx.Bucket(answersBucket),
+		unfinished: tx.Bucket(unfinishedBucket),
+		finished:   tx.Bucket(finishedBucket),
+	}
+	if b.profiles == nil || b.attempts == nil || b.answers == nil || b.unfinished == nil || b.finished == nil {
+		return buckets{}, fmt.Errorf("%w: a bucket is missing", ErrCorrupt)
+	}
+	return b, nil
+}
+
+// buckets holds the data buckets of one transaction.
+type buckets struct {
+	profiles, attempts, answers, unfinished, finished *bbolt.Bucket
+}
+
+// missingBucket returns the name of the first bucket of the current schema
+// that tx lacks, or "" if none is missing.
+func missingBucket(tx *bbolt.Tx) string {
+	for _, name := range allBuckets {
+		if tx.Bucket(name) == nil {
+			return string(name)
+		}
+	}
+	return ""
+}

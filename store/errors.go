@@ -1,0 +1,66 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+)
+
+// The sentinel errors. The store always wraps them with the database path
+// appended in parentheses, so a message can be shown to the person as it
+// is; compare with errors.Is, never with ==.
+var (
+	// ErrLocked means another digikomp (or another Open in this process)
+	// holds the database's lock and did not let go within the timeout.
+	ErrLocked = errors.New("digikomp is already open in another window")
+
+	// ErrForeign means the path holds something that is not a digikomp
+	// database: not a bbolt file at all, or a bbolt file without our marker.
+	ErrForeign = errors.New("not a digikomp database")
+
+	// ErrCorrupt means a digikomp database is damaged: truncated, with bad
+	// checksums, with pages that made bbolt panic or fault, or with a
+	// record that does not decode.
+	ErrCorrupt = errors.New("the digikomp database is damaged")
+
+	// ErrEmpty means the file has zero bytes. bbolt would silently turn it
+	// into a fresh database, which would hide whatever emptied it.
+	ErrEmpty = errors.New("the database file is empty")
+
+	// ErrNewerSchema means a newer digikomp wrote the file. It is left
+	// untouched so that the newer version can still read it.
+	ErrNewerSchema = errors.New("the database was written by a newer digikomp")
+
+	// ErrNotFound means the attempt or profile does not exist.
+	ErrNotFound = errors.New("not found")
+
+	// ErrFinished means the attempt was finished and may no longer change.
+	ErrFinished = errors.New("the attempt is already finished")
+
+	// ErrUnfinishedExists means the profile already has an unfinished
+	// attempt, which must be resumed or discarded first.
+	ErrUnfinishedExists = errors.New("an unfinished attempt already exists")
+
+	// ErrReadOnly means a write was asked of a store opened ReadOnly, or a
+	// read-only open met a file that first needs migrating.
+	ErrReadOnly = errors.New("the database is open read-only")
+
+	// ErrInvalid means an argument was refused before anything was
+	// written: an empty or over-long id, over-long text, invalid UTF-8, a
+	// rating out of range or a position out of range.
+	ErrInvalid = errors.New("invalid argument")
+)
+
+// atPath appends the database path to err in the form every sentinel is
+// shown in, "message (PATH)". Errors from the os package already name the
+// path and are returned as they are.
+func atPath(err error, path string) error {
+	if err == nil {
+		return nil
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path == path {
+		return err
+	}
+	return fmt.Errorf("%w (%s)", err, path)
+}

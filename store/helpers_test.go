@@ -1,0 +1,149 @@
+package store
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"digikomp/survey"
+)
+
+// testQ is the questionnaire attempts in tests belong to.
+var testQ = &survey.Questionnaire{ID: "digikomp-test", Version: 3}
+
+// t0 is a fixed start time, so tests never depend on the clock.
+var t0 = time.Date(2025, 3, 14, 9, 26, 53, 589793238, time.UTC)
+
+// newStore opens a fresh database in a temporary directory and closes it
+// when the test ends.
+func newStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "digikomp.db"), Options{})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
+// reopen closes s and opens its file again.
+func reopen(t *testing.T, s *Store) *Store {
+	t.Helper()
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	s2, err := Open(s.Path(), Options{})
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	t.Cleanup(func() { _ = s2.Close() })
+	return s2
+}
+
+// makeDB creates a real digikomp database with one finished and one
+// unfinished attempt, closes it and returns its path.
+func makeDB(t *testing.T, dir string) string {
+	t.Helper()
+	path := filepath.Join(dir, "real.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	a, err := s.StartAttempt(LocalProfile, testQ, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, id := range []string{"s1", "s2", "s3"} {
+		if err := s.SaveRating(a.ID, id, i+1, t0, Position{StageStatements, i + 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Finish(a.ID, t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.StartAttempt(LocalProfile, testQ, t0.Add(2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// withBolt runs f in a write transaction on path opened with bbolt
+// directly, to set up states the store itself never writes.
+func withBolt(t *testing.T, path string, f func(tx *bbolt.Tx) error) {
+	t.Helper()
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatalf("bbolt.Open: %v", err)
+	}
+	defer db.Close()
+	if err := db.Update(f); err != nil {
+		t.Fatalf("bbolt update: %v", err)
+	}
+}
+
+// snapshot records a file's bytes, pins its mtime to a fixed past time
+// (so any write shows up however coarse the file system's clock), and
+// records the directory listing.
+type snapshot struct {
+	path    string
+	data    []byte
+	mtime   time.Time
+	entries []string
+}
+
+func takeSnapshot(t *testing.T, path string) snapshot {
+	t.Helper()
+	mtime := time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
+	if err := os.Chtimes(path, mtime, mtime); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snapshot{path: path, data: data, mtime: mtime, entries: dirEntries(t, filepath.Dir(path))}
+}
+
+// assertUnchanged fails if the file or its directory differ from the
+// snapshot.
+func (sn snapshot) assertUnchanged(t *testing.T) {
+	t.Helper()
+	data, err := os.ReadFile(sn.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(data, sn.data) {
+		t.Errorf("%s: bytes changed (%d → %d bytes)", sn.path, len(sn.data), len(data))
+	}
+	info, err := os.Stat(sn.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !info.ModTime().Equal(sn.mtime) {
+		t.Errorf("%s: mtime changed to %v", sn.path, info.ModTime())
+	}
+	if got := dirEntries(t, filepath.Dir(sn.path)); !slices.Equal(got, sn.entries) {
+		t.Errorf("directory changed: %v → %v", sn.entries, got)
+	}
+}
+
+func dirEntries(t *testing.T, dir string) []string {
+	t.Helper()
+	list, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := make([]string, len(list))
+	for i, e := range list {
+		names[i] = e.Name()
+	}
+	return names
+}

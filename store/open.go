@@ -1,0 +1,277 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// Open opens the digikomp database at path, creating it (and its
+// directories) if it does not exist, unless opts.ReadOnly is set.
+//
+// An existing file is first probed read-only; only a file that is a
+// digikomp database of this or an older schema is then opened for
+// writing, and an older one is migrated in one transaction. Anything else
+// is refused with ErrEmpty, ErrForeign, ErrCorrupt, ErrNewerSchema or
+// ErrLocked, and its bytes are left exactly as they were.
+func Open(path string, opts Options) (*Store, error) {
+	return open(path, opts, currentPlan)
+}
+
+// open is Open with the schema plan as a parameter, so tests can run a
+// migration before this build has one.
+func open(path string, opts Options, plan schemaPlan) (*Store, error) {
+	if path == "" {
+		return nil, fmt.Errorf("%w: empty database path", ErrInvalid)
+	}
+	timeout := opts.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) && !opts.ReadOnly {
+		if err := create(path, timeout, plan); err != nil {
+			return nil, atPath(err, path)
+		}
+		info, err = os.Stat(path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open digikomp database: %w", err)
+	}
+	if err := checkFile(info); err != nil {
+		return nil, atPath(err, path)
+	}
+
+	probe, version, err := probe(path, timeout, plan)
+	if err != nil {
+		return nil, atPath(err, path)
+	}
+	if opts.ReadOnly {
+		if version < plan.target {
+			_ = probe.Close()
+			return nil, atPath(fmt.Errorf("%w: schema %d must be upgraded to %d by a normal open first",
+				ErrReadOnly, version, plan.target), path)
+		}
+		return &Store{db: probe, path: path, readOnly: true}, nil
+	}
+	if err := probe.Close(); err != nil {
+		return nil, atPath(fmt.Errorf("close probe: %w", err), path)
+	}
+
+	db, err := openBolt(path, timeout, false)
+	if err != nil {
+		return nil, atPath(err, path)
+	}
+	if err := prepare(db, plan); err != nil {
+		_ = db.Close()
+		return nil, atPath(err, path)
+	}
+	return &Store{db: db, path: path}, nil
+}
+
+// checkFile refuses what bbolt must never be pointed at: a directory or
+// device would give confusing errors, and an empty file would be silently
+// initialised by a read-write open.
+func checkFile(info fs.FileInfo) error {
+	switch {
+	case info.IsDir():
+		return fmt.Errorf("%w: it is a directory", ErrForeign)
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("%w: it is not a regular file", ErrForeign)
+	case info.Size() == 0:
+		return ErrEmpty
+	}
+	return nil
+}
+
+// probe opens path read-only, which takes a shared lock and never creates
+// or writes, and checks the marker and schema version. It returns the
+// still-open handle so a read-only Open can keep it.
+func probe(path string, timeout time.Duration, plan schemaPlan) (*bbolt.DB, uint64, error) {
+	db, err := openBolt(path, timeout, true)
+	if err != nil {
+		return nil, 0, err
+	}
+	var version uint64
+	err = guard(func() error {
+		return db.View(func(tx *bbolt.Tx) error {
+			v, err := unsafeReadSchema(tx)
+			if err != nil {
+				return err
+			}
+			if err := checkSchema(v, plan); err != nil {
+				return err
+			}
+			if v == plan.target {
+				if name := missingBucket(tx); name != "" {
+					return fmt.Errorf("%w: bucket %s missing", ErrCorrupt, name)
+				}
+			}
+			version = v
+			return nil
+		})
+	})
+	if err != nil {
+		_ = db.Close()
+		return nil, 0, err
+	}
+	return db, version, nil
+}
+
+// prepare runs on the read-write handle. It checks the file again, since
+// it may have been replaced between the probe and the lock, and migrates
+// it if it is older. A current file is not written to.
+func prepare(db *bbolt.DB, plan schemaPlan) error {
+	var version uint64
+	err := guard(func() error {
+		return db.View(func(tx *bbolt.Tx) error {
+			v, err := unsafeReadSchema(tx)
+			if err != nil {
+				return err
+			}
+			version = v
+			return checkSchema(v, plan)
+		})
+	})
+	if err != nil || version == plan.target {
+		return err
+	}
+	return guard(func() error {
+		return db.Update(func(tx *bbolt.Tx) error {
+			v, err := unsafeReadSchema(tx)
+			if err != nil {
+				return err
+			}
+			return unsafeMigrate(tx, plan, v)
+		})
+	})
+}
+
+// openBolt opens path with bbolt under the panic guard and maps bbolt's
+// errors to ours. The freelist is loaded even read-only so that a damaged
+// freelist is found by the probe, not by the read-write open after it.
+func openBolt(path string, timeout time.Duration, readOnly bool) (*bbolt.DB, error) {
+	// bbolt does not return the handle when it panics, so keep the file
+	// to release its descriptor and lock ourselves.
+	var file *os.File
+	opts := &bbolt.Options{
+		Timeout:         timeout,
+		ReadOnly:        readOnly,
+		PreLoadFreelist: true,
+		OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
+			f, err := os.OpenFile(name, flag, mode)
+			if err == nil && file == nil {
+				file = f
+			}
+			return f, err
+		},
+	}
+	var db *bbolt.DB
+	err := guard(func() error {
+		var err error
+		db, err = bbolt.Open(path, fileMode, opts)
+		return err
+	})
+	if err != nil {
+		if db == nil && file != nil {
+			// Closing an *os.File twice is harmless, so this is safe
+			// whether bbolt closed it or panicked first.
+			_ = file.Close()
+		}
+		return nil, openError(err)
+	}
+	return db, nil
+}
+
+// openError maps an error of bbolt.Open to the sentinel the UI explains.
+func openError(err error) error {
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return ErrLocked
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, fs.ErrNotExist), errors.Is(err, ErrCorrupt):
+		return err
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch):
+		return fmt.Errorf("%w: %w", ErrForeign, err)
+	default:
+		// ErrChecksum, "file size too small", mapping failures: the file
+		// looked like bbolt but cannot be read as it is.
+		return fmt.Errorf("%w: %w", ErrCorrupt, err)
+	}
+}
+
+// create makes a new, initialised database at path. It is built under a
+// temporary name and then moved into place, so that a crash half-way
+// never leaves a file at path that a later Open would refuse as foreign.
+func create(path string, timeout time.Duration, plan schemaPlan) (err error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, dirMode); err != nil {
+		return fmt.Errorf("create database directory: %w", err)
+	}
+	// CreateTemp makes the file with mode 0600, the mode we want.
+	tmp, err := os.CreateTemp(dir, ".digikomp-*.tmp")
+	if err != nil {
+		return fmt.Errorf("create database: %w", err)
+	}
+	name := tmp.Name()
+	defer func() {
+		// After a successful Link the temporary name is only a second
+		// link; after a successful Rename it is gone and this is a no-op.
+		_ = os.Remove(name)
+	}()
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("create database: %w", err)
+	}
+
+	db, err := bbolt.Open(name, fileMode, &bbolt.Options{Timeout: timeout})
+	if err != nil {
+		return fmt.Errorf("create database: %w", err)
+	}
+	err = guard(func() error {
+		return db.Update(func(tx *bbolt.Tx) error {
+			return unsafeInitialise(tx, plan, time.Now())
+		})
+	})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("initialise database: %w", err)
+	}
+
+	// Link fails if another digikomp created path meanwhile; theirs wins
+	// and is opened like any existing file. Rename would replace it, so it
+	// is only the fallback for file systems without hard links.
+	if err := os.Link(name, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return nil
+		}
+		if err := os.Rename(name, path); err != nil {
+			return fmt.Errorf("create database: %w", err)
+		}
+	}
+	syncDir(dir)
+	return nil
+}
+
+// syncDir makes a new directory entry durable. It is best effort: if it
+// fails, a power cut may lose the new, still empty database, and the next
+// Open simply creates it again. Windows cannot sync a directory handle.
+func syncDir(dir string) {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	_ = d.Sync()
+	_ = d.Close()
+}

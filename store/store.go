@@ -1,0 +1,93 @@
+// Package store keeps digikomp's answers and progress history in one
+// embedded bbolt file. It is the only package that imports bbolt.
+//
+// # Layout (schema 1)
+//
+// All keys and values are bytes; multi-byte numbers are big-endian so that
+// bbolt's key order is numeric order.
+//
+//	meta        "app"    → "digikomp"  marker telling our files from other bbolt files
+//	            "schema" → uint64      layout version, see schemaVersion
+//	profiles    profile id → JSON {"id", "created"}
+//	attempts    attempt id (16 raw bytes) → JSON header: questionnaire id and
+//	            version, profile, started, finished (absent while unfinished),
+//	            background, discussion, position
+//	answers     attempt id → binary ratings record, see encodeRatings
+//	unfinished  profile id → attempt id of its one unfinished attempt
+//	finished    profile id, 0x00, finish unix-ns (uint64), attempt id → empty
+//
+// The two index buckets are kept in the transaction that changes the
+// attempt, so finding the attempt to resume or the latest result never
+// walks the attempts. Profile ids cannot contain NUL, so the finished
+// index's keys of one profile form one contiguous range.
+//
+// # Safety
+//
+// Open never writes to a file it has not recognised: it probes every
+// existing file read-only first and refuses empty, foreign, damaged,
+// locked and newer files, leaving their bytes and times as they were.
+// Every transaction runs under a guard that turns bbolt panics and memory
+// faults into ErrCorrupt. Every exported method is one transaction, and a
+// write returns only after bbolt has committed and synced it.
+package store
+
+import (
+	"fmt"
+	"time"
+
+	"go.etcd.io/bbolt"
+)
+
+// DefaultTimeout is how long Open waits for another window to let go of
+// the database before returning ErrLocked.
+const DefaultTimeout = time.Second
+
+// LocalProfile is the profile every attempt belongs to until digikomp
+// has profiles; Open creates it in a new database.
+const LocalProfile = "local"
+
+// fileMode is the mode of a new database file: answers are personal.
+const fileMode = 0o600
+
+// dirMode is the mode of directories Open creates for a new database.
+const dirMode = 0o700
+
+// Options tune Open. The zero value is the normal read-write use.
+type Options struct {
+	Timeout  time.Duration // lock wait; 0 (or less) means DefaultTimeout
+	ReadOnly bool          // for inspection; never creates or writes
+}
+
+// Store is an open digikomp database. Its methods are safe for concurrent
+// use; bbolt serialises the writes.
+type Store struct {
+	db       *bbolt.DB
+	path     string
+	readOnly bool
+}
+
+// Close releases the file and its lock.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return atPath(fmt.Errorf("close: %w", err), s.path)
+	}
+	return nil
+}
+
+// Path returns the path the store was opened with.
+func (s *Store) Path() string { return s.path }
+
+// view runs f in a read transaction under the panic guard.
+func (s *Store) view(f func(*bbolt.Tx) error) error {
+	return atPath(guard(func() error { return s.db.View(f) }), s.path)
+}
+
+// update runs f in a write transaction under the panic guard. bbolt's
+// Update commits and fsyncs before returning, which is what makes a save
+// durable before the UI moves on.
+func (s *Store) update(f func(*bbolt.Tx) error) error {
+	if s.readOnly {
+		return atPath(ErrReadOnly, s.path)
+	}
+	return atPath(guard(func() error { return s.db.Update(f) }), s.path)
+}
