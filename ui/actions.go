@@ -1,0 +1,105 @@
+package ui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"digikomp/store"
+)
+
+// intent is what a screen asks the root to do. Screens return intents
+// synchronously from update, rather than as messages, so that a save
+// starts before the next key is read and keys are never applied to a
+// screen that is about to change.
+type intent interface{}
+
+type (
+	intentContinue       struct{}
+	intentStart          struct{}
+	intentStartOver      struct{}
+	intentLatest         struct{}
+	intentQuestions      struct{}
+	intentQuit           struct{}
+	intentMenu           struct{}
+	intentBegin          struct{ background bool }
+	intentBackground     struct{ question, value string }
+	intentSkipBackground struct{}
+	intentRate           struct{ value int }
+	intentMove           struct{ delta int }
+	intentDiscussion     struct{ question, text string }
+	intentSkipDiscussion struct{ question, draft string }
+	intentReviewGoto     struct{ index int }
+	intentFinish         struct{}
+)
+
+func (m Model) act(in intent) (tea.Model, tea.Cmd) {
+	st, id, now := m.cfg.Store, m.attempt.ID, m.cfg.Now()
+	pos := m.attempt.Position
+	switch in := in.(type) {
+	case intentQuit:
+		return m.quit()
+	case intentMenu:
+		m.screen, m.fromReview, m.have = screenLoading, false, false
+		return m, loadCmd(st, m.cfg.Profile)
+	case intentContinue:
+		m2, cmd := m.goTo(pos)
+		return m2, cmd
+	case intentStart:
+		return m.save(startCmd(st, m.cfg.Profile, m.c.q, now))
+	case intentStartOver:
+		return m.save(discardCmd(st, id))
+	case intentLatest:
+		if m.latest == nil {
+			return m, nil
+		}
+		m.result = newResult(m.c, *m.latest)
+		m.screen = screenResult
+		return m, nil
+	case intentQuestions:
+		answers := map[string]string{}
+		if m.have {
+			answers = m.attempt.Discussion
+		} else if m.latest != nil {
+			answers = m.latest.Discussion
+		}
+		m.questions = newQuestions(m.c, answers)
+		m.screen = screenQuestions
+		return m, nil
+	case intentBegin:
+		next := store.Position{Stage: store.StageStatements}
+		if in.background {
+			next = store.Position{Stage: store.StageBackground}
+		}
+		return m.save(savePositionCmd(st, id, next, true))
+	case intentBackground:
+		next := store.Position{Stage: store.StageBackground, Cursor: pos.Cursor + 1}
+		return m.save(saveBackgroundCmd(st, id, in.question, in.value, next))
+	case intentSkipBackground:
+		return m.save(savePositionCmd(st, id, store.Position{Stage: store.StageStatements}, true))
+	case intentRate:
+		i := m.statement.index
+		next := store.Position{Stage: store.StageStatements, Cursor: i + 1}
+		return m.save(saveRatingCmd(st, id, m.c.q.Statements[i].ID, in.value, now, next))
+	case intentMove:
+		i := m.statement.index + in.delta
+		if i < 0 {
+			return m, nil
+		}
+		return m.save(savePositionCmd(st, id, store.Position{Stage: store.StageStatements, Cursor: i}, true))
+	case intentDiscussion:
+		next := store.Position{Stage: store.StageDiscussion, Cursor: pos.Cursor + 1}
+		return m.save(saveDiscussionCmd(st, id, in.question, in.text, next))
+	case intentSkipDiscussion:
+		next := store.Position{Stage: store.StageReview}
+		if in.draft != "" {
+			return m.save(saveDiscussionCmd(st, id, in.question, in.draft, next))
+		}
+		return m.save(savePositionCmd(st, id, next, true))
+	case intentReviewGoto:
+		m2, cmd := m.goTo(store.Position{Stage: store.StageStatements, Cursor: in.index})
+		m2.fromReview = true
+		return m2, cmd
+	case intentFinish:
+		return m.save(finishCmd(st, id, now))
+	}
+	return m, nil
+}

@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"digikomp/survey"
+)
+
+// backgroundModel asks one optional background question: a huh select for
+// choice questions, a type-to-filter list for the municipality.
+type backgroundModel struct {
+	index int
+	form  *huh.Form
+	value *string
+	muni  *municipalityModel
+}
+
+func newBackground(c *common, index int, given map[string]string) (backgroundModel, tea.Cmd) {
+	bq := c.q.Background[index]
+	m := backgroundModel{index: index, value: new(string)}
+	*m.value = given[bq.ID]
+	if bq.Kind == survey.KindMunicipality {
+		mm := newMunicipality(c, *m.value)
+		m.muni = &mm
+		return m, nil
+	}
+	opts := make([]huh.Option[string], 0, len(bq.Options)+1)
+	for _, o := range bq.Options {
+		opts = append(opts, huh.NewOption(o.Label.In(c.lang), o.ID))
+	}
+	opts = append(opts, huh.NewOption(c.cat.BackgroundNoAnswer, ""))
+	sel := huh.NewSelect[string]().Key("v").Title(bq.Prompt.In(c.lang)).Options(opts...).Value(m.value)
+	m.form = newForm(c, sel)
+	return m, m.form.Init()
+}
+
+// typing reports whether keys are text: only in the municipality filter.
+func (m backgroundModel) typing() bool { return m.muni != nil }
+
+func (m backgroundModel) resize(c *common) (backgroundModel, tea.Cmd) {
+	if m.form == nil {
+		return m, nil
+	}
+	m.form = m.form.WithWidth(contentWidth(c))
+	return m, nil
+}
+
+func (m backgroundModel) update(c *common, msg tea.Msg) (backgroundModel, tea.Cmd, intent) {
+	bq := c.q.Background[m.index]
+	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, c.keys.SkipRest) {
+		return m, nil, intentSkipBackground{}
+	}
+	if m.muni != nil {
+		mm, chosen, done := m.muni.update(c, msg)
+		m.muni = &mm
+		if done {
+			return m, nil, intentBackground{question: bq.ID, value: chosen}
+		}
+		return m, nil, nil
+	}
+	f, cmd := m.form.Update(msg)
+	m.form = f.(*huh.Form)
+	if m.form.State == huh.StateCompleted {
+		return m, nil, intentBackground{question: bq.ID, value: *m.value}
+	}
+	return m, cmd, nil
+}
+
+func (m backgroundModel) view(c *common) string {
+	w := contentWidth(c)
+	var b strings.Builder
+	counter := fmt.Sprintf(c.cat.BackgroundTitle, m.index+1, len(c.q.Background))
+	b.WriteString(titleLine(c, c.cat.IntroTitle, counter, w) + "\n")
+	b.WriteString(c.st.Muted.Render(wrap(c.cat.BackgroundFooter, w)) + "\n\n")
+	if m.muni != nil {
+		b.WriteString(m.muni.view(c, c.q.Background[m.index].Prompt.In(c.lang)))
+	} else {
+		b.WriteString(m.form.View())
+	}
+	return b.String()
+}
+
+func (m backgroundModel) helpKeys(c *common) []key.Binding {
+	if m.muni != nil {
+		return []key.Binding{c.keys.Up, c.keys.Confirm, c.keys.SkipRest, c.keys.Interrupt}
+	}
+	return []key.Binding{c.keys.Up, c.keys.Confirm, c.keys.SkipRest, c.keys.Help, c.keys.Quit}
+}

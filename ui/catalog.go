@@ -1,0 +1,123 @@
+package ui
+
+import "digikomp/survey"
+
+// Catalog holds every user-facing string of digikomp in one language,
+// including main's messages. It is a struct rather than a map so that a
+// misspelt key is a compile error; catalog_test.go fails when a field is
+// empty in either language or their format verbs differ. Comments name the
+// arguments of format strings.
+type Catalog struct {
+	AppTitle     string
+	WelcomeIntro string
+	Loading      string
+
+	MenuStart        string
+	MenuStartOver    string
+	MenuContinue     string // answered, total
+	MenuLatest       string
+	MenuLatestWhen   string // date
+	MenuDiscussion   string
+	MenuQuit         string
+	ConfirmStartOver string // answered
+	ConfirmYesNo     string
+
+	IntroTitle    string
+	IntroBody     string // number of statements
+	IntroScale    string // min, min label, max, max label
+	IntroStart    string
+	IntroSkipBack string
+
+	BackgroundTitle     string // current, total
+	BackgroundNoAnswer  string
+	BackgroundFooter    string
+	MunicipalityHint    string
+	MunicipalityNone    string
+	MunicipalityMore    string // more matches
+	MunicipalityUnknown string // typed name, suggestions
+
+	AreaLabel   string // area number, number of areas, area name
+	Progress    string // current, total
+	YourAnswer  string // value
+	SkippedMark string
+	NotAnswered string
+
+	DiscussionTitle string // current, total
+	DiscussionIntro string
+	DiscussionYours string
+
+	ReviewTitle   string
+	ReviewAllDone string
+	ReviewSkipped string // number unanswered
+	ReviewFinish  string
+
+	ResultTitle     string
+	ResultWhen      string // date
+	ResultOverall   string // mean, scale max
+	ResultAnswered  string // answered, total
+	ResultHighShare string // percentage
+	ResultStrongest string
+	ResultWeakest   string
+	ResultHighest   string
+	ResultLowest    string
+	ResultAllEqual  string
+	ResultNothing   string
+	ResultMore      string // more statements
+
+	KeyAnswer         string
+	KeyPrev           string
+	KeyNext           string
+	KeyChoose         string
+	KeyConfirm        string
+	KeySkip           string
+	KeySkipBackground string
+	KeySkipRest       string
+	KeyHelp           string
+	KeyQuit           string
+	KeyBack           string
+	KeyMenu           string
+	KeyScroll         string
+	KeyNewLine        string
+	KeyJump           string
+	KeyYes            string
+
+	TooSmall   string // min width, min height, width, height
+	SaveFailed string // error
+
+	// Messages main prints outside the interface.
+	Paused         string // database path
+	ErrLocked      string // path
+	ErrForeign     string // path
+	ErrCorrupt     string // path
+	ErrEmpty       string // path
+	ErrNewerSchema string // path
+	ErrOpen        string // path, error
+	ErrNotTerminal string
+	ErrQuestions   string // error
+	ErrUsage       string // error
+	Usage          string // program name, default database path
+
+	// Accessible, line-by-line mode.
+	AccChoose         string // highest number
+	AccInvalid        string
+	AccStatement      string // current, total, area number, areas, area name
+	AccRatingPrompt   string // min, max
+	AccRatingInvalid  string // min, max
+	AccBackgroundMenu string
+	AccSkipped        string
+	AccTextPrompt     string
+	AccReviewPrompt   string
+	AccNothingOpen    string
+	AccNumberInvalid  string
+	AccYes            string
+	AccNo             string
+	AccBackKey        string // the letter that goes back, as in AccRatingPrompt
+}
+
+// Messages returns the catalogue for lang, Swedish unless lang is English.
+func Messages(lang survey.Lang) *Catalog {
+	if lang == survey.English {
+		return &english
+	}
+	return &swedish
+}

@@ -1,0 +1,118 @@
+package ui
+
+var swedish = Catalog{
+	AppTitle:     "digikomp · Självskattning av digital kompetens",
+	WelcomeIntro: "Här skattar du hur säker du känner dig i digitala uppgifter i biblioteksarbetet. Gör testet igen längre fram för att se hur du utvecklas.",
+	Loading:      "Läser in …",
+
+	MenuStart:        "Gör testet",
+	MenuStartOver:    "Börja om från början",
+	MenuContinue:     "Fortsätt där du slutade (%d av %d besvarade)",
+	MenuLatest:       "Se mitt senaste resultat",
+	MenuLatestWhen:   "(%s)",
+	MenuDiscussion:   "Diskussionsfrågor",
+	MenuQuit:         "Avsluta",
+	ConfirmStartOver: "Ditt påbörjade test (%d besvarade påståenden) tas bort om du börjar om.",
+	ConfirmYesNo:     "Börja om? j = ja, n = nej",
+
+	IntroTitle:    "Om testet",
+	IntroBody:     "Testet består av %d påståenden om digitala uppgifter i biblioteket, ordnade efter de fem områdena i DigComp. Det tar ungefär tio minuter. Svaren är anonyma och sparas bara på den här datorn, direkt när du ger dem. Du kan hoppa över vilket påstående som helst och pausa när du vill.",
+	IntroScale:    "För varje påstående väljer du ett värde från %d (%s) till %d (%s). Det finns inga rätta svar: ange hur säker du känner dig i dag.",
+	IntroStart:    "Tryck Enter för att börja med några frivilliga bakgrundsfrågor.",
+	IntroSkipBack: "Tryck s för att hoppa över bakgrundsfrågorna, Esc för att gå tillbaka.",
+
+	BackgroundTitle:     "Bakgrund %d / %d",
+	BackgroundNoAnswer:  "Vill inte svara",
+	BackgroundFooter:    "Frivilligt. Svaren används bara för att jämföra grupper. Esc hoppar över resten.",
+	MunicipalityHint:    "Skriv några bokstäver och välj med pilarna. Lämna tomt och tryck Enter för att inte svara.",
+	MunicipalityNone:    "Ingen kommun matchar.",
+	MunicipalityMore:    "… och %d till. Skriv fler bokstäver.",
+	MunicipalityUnknown: "Hittade ingen kommun som heter ”%s”. %s",
+
+	AreaLabel:   "Område %d av %d · %s",
+	Progress:    "%d / %d",
+	YourAnswer:  "Ditt svar: %d",
+	SkippedMark: "Du hoppade över det här påståendet.",
+	NotAnswered: "Inte besvarat ännu.",
+
+	DiscussionTitle: "Fråga %d / %d",
+	DiscussionIntro: "Frågor från nätverksträffarna om MIK och digital kompetens. Svara med egna ord om du vill; Enter går vidare, en tom ruta hoppar över frågan.",
+	DiscussionYours: "Ditt svar:",
+
+	ReviewTitle:   "Innan du ser resultatet",
+	ReviewAllDone: "Du har svarat på alla påståenden.",
+	ReviewSkipped: "%d påståenden saknar svar. Välj ett för att svara på det nu, eller gå vidare till resultatet.",
+	ReviewFinish:  "Avsluta testet och visa resultatet",
+
+	ResultTitle:     "Ditt resultat",
+	ResultWhen:      "%s",
+	ResultOverall:   "Medelvärde totalt: %s av %d",
+	ResultAnswered:  "Besvarade: %d av %d",
+	ResultHighShare: "andel svar 6–7: %s",
+	ResultStrongest: "Starkast:",
+	ResultWeakest:   "Svagast:",
+	ResultHighest:   "Högst skattade påståenden",
+	ResultLowest:    "Lägst skattade påståenden",
+	ResultAllEqual:  "Alla områden har samma medelvärde.",
+	ResultNothing:   "Du hoppade över alla påståenden, så det finns inget resultat att visa.",
+	ResultMore:      "… och %d till med samma värde",
+
+	KeyAnswer:         "svara",
+	KeyPrev:           "föregående",
+	KeyNext:           "nästa",
+	KeyChoose:         "välj",
+	KeyConfirm:        "bekräfta",
+	KeySkip:           "hoppa över",
+	KeySkipBackground: "hoppa över bakgrunden",
+	KeySkipRest:       "hoppa över resten",
+	KeyHelp:           "alla tangenter",
+	KeyQuit:           "pausa och avsluta",
+	KeyBack:           "tillbaka",
+	KeyMenu:           "meny",
+	KeyScroll:         "bläddra",
+	KeyNewLine:        "ny rad",
+	KeyJump:           "gå till påstående",
+	KeyYes:            "ja",
+
+	TooSmall:   "Gör fönstret större: digikomp behöver minst %d × %d tecken (nu %d × %d).",
+	SaveFailed: "Kunde inte spara: %v",
+
+	Paused:         "Pausat. Dina svar är sparade i %s. Starta digikomp igen för att fortsätta där du slutade.",
+	ErrLocked:      "digikomp är redan öppet i ett annat fönster (%s). Stäng det först.",
+	ErrForeign:     "%s är inte en digikomp-databas. Filen har inte ändrats. Ange en annan fil med --db.",
+	ErrCorrupt:     "%s är skadad och kan inte läsas. Filen har inte ändrats. Återställ en säkerhetskopia eller ange en ny fil med --db.",
+	ErrEmpty:       "%s är tom. Filen har inte ändrats. Ta bort den eller ange en annan fil med --db.",
+	ErrNewerSchema: "%s har skapats av en nyare version av digikomp. Uppdatera programmet.",
+	ErrOpen:        "Kunde inte öppna %s: %v",
+	ErrNotTerminal: "digikomp behöver en terminal att visa testet i. Starta det direkt i ett terminalfönster, inte med in- eller utdata omdirigerad.",
+	ErrQuestions:   "Frågorna kunde inte läsas: %v",
+	ErrUsage:       "%v. Se digikomp --help.",
+	Usage: `digikomp – självskattning av digital kompetens för bibliotekspersonal
+
+Användning:
+  %s [flaggor]
+
+Flaggor:
+  --db SÖKVÄG      databasfil (även DIGIKOMP_DB)
+                   standard: %s
+  --lang sv|en     språk (även DIGIKOMP_LANG), standard sv
+  --accessible     en fråga i taget, rad för rad, för skärmläsare
+  --version        visa versionen
+  --help           visa den här hjälpen
+`,
+
+	AccChoose:         "Skriv en siffra från 1 till %d:",
+	AccInvalid:        "Det går inte. Försök igen.",
+	AccStatement:      "Påstående %d av %d. Område %d av %d: %s.",
+	AccRatingPrompt:   "Ditt svar, %d–%d (s hoppar över, t går tillbaka, p pausar):",
+	AccRatingInvalid:  "Skriv en siffra från %d till %d, eller s, t eller p.",
+	AccBackgroundMenu: "Vill du svara på några frivilliga bakgrundsfrågor först?",
+	AccSkipped:        "Hoppade över.",
+	AccTextPrompt:     "Ditt svar (Enter utan text hoppar över):",
+	AccReviewPrompt:   "Skriv numret på ett påstående för att svara på det, eller tryck Enter för att avsluta och se resultatet:",
+	AccNothingOpen:    "Alla påståenden är besvarade.",
+	AccYes:            "Ja",
+	AccNo:             "Nej",
+	AccBackKey:        "t",
+	AccNumberInvalid:  "Skriv ett av numren i listan, eller tryck Enter.",
+}

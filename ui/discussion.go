@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+)
+
+// discussionModel asks one of the network meeting's questions as optional
+// free text in a huh text field.
+type discussionModel struct {
+	index int
+	form  *huh.Form
+	text  *string
+}
+
+// maxDiscussion bounds an answer; the store refuses far larger texts.
+const maxDiscussion = 4000
+
+func newDiscussion(c *common, index int, given map[string]string) (discussionModel, tea.Cmd) {
+	dq := c.q.Discussion[index]
+	m := discussionModel{index: index, text: new(string)}
+	*m.text = given[dq.ID]
+	field := huh.NewText().Key("v").
+		Title(dq.Text.In(c.lang)).
+		CharLimit(maxDiscussion).
+		Lines(5).
+		ShowLineNumbers(false).
+		Value(m.text)
+	m.form = newForm(c, field)
+	return m, m.form.Init()
+}
+
+func (m discussionModel) resize(c *common) (discussionModel, tea.Cmd) {
+	m.form = m.form.WithWidth(contentWidth(c))
+	return m, nil
+}
+
+// draft returns the question id and the text typed so far, if any, so that
+// pausing keeps it.
+func (m discussionModel) draft(c *common) (string, string, bool) {
+	if m.text == nil {
+		return "", "", false
+	}
+	text := strings.TrimSpace(*m.text)
+	return c.q.Discussion[m.index].ID, text, text != ""
+}
+
+func (m discussionModel) update(c *common, msg tea.Msg) (discussionModel, tea.Cmd, intent) {
+	id := c.q.Discussion[m.index].ID
+	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, c.keys.SkipRest) {
+		return m, nil, intentSkipDiscussion{question: id, draft: strings.TrimSpace(*m.text)}
+	}
+	f, cmd := m.form.Update(msg)
+	m.form = f.(*huh.Form)
+	if m.form.State == huh.StateCompleted {
+		return m, nil, intentDiscussion{question: id, text: strings.TrimSpace(*m.text)}
+	}
+	return m, cmd, nil
+}
+
+func (m discussionModel) view(c *common) string {
+	w := contentWidth(c)
+	var b strings.Builder
+	counter := fmt.Sprintf(c.cat.DiscussionTitle, m.index+1, len(c.q.Discussion))
+	b.WriteString(titleLine(c, c.cat.MenuDiscussion, counter, w) + "\n")
+	b.WriteString(c.st.Muted.Render(wrap(c.cat.DiscussionIntro, w)) + "\n\n")
+	b.WriteString(m.form.View())
+	return b.String()
+}
+
+func (m discussionModel) helpKeys(c *common) []key.Binding {
+	newline := key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"), key.WithHelp("alt+enter", c.cat.KeyNewLine))
+	return []key.Binding{c.keys.Confirm, newline, c.keys.SkipRest, c.keys.Interrupt}
+}

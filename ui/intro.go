@@ -1,0 +1,47 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// introModel says what the test is before the first question.
+type introModel struct{}
+
+func newIntro(*common) introModel { return introModel{} }
+
+func (m introModel) update(c *common, msg tea.Msg) (introModel, intent) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return m, nil
+	}
+	switch {
+	case key.Matches(k, c.keys.Confirm):
+		return m, intentBegin{background: true}
+	case key.Matches(k, c.keys.Skip):
+		return m, intentBegin{background: false}
+	case key.Matches(k, c.keys.Back):
+		return m, intentMenu{}
+	}
+	return m, nil
+}
+
+func (m introModel) view(c *common) string {
+	w := contentWidth(c)
+	s := c.q.Scale
+	var b strings.Builder
+	b.WriteString(c.st.Title.Render(c.cat.IntroTitle) + "\n\n")
+	b.WriteString(wrap(fmt.Sprintf(c.cat.IntroBody, len(c.q.Statements)), w) + "\n\n")
+	b.WriteString(wrap(fmt.Sprintf(c.cat.IntroScale, s.Min, s.MinLabel.In(c.lang), s.Max, s.MaxLabel.In(c.lang)), w) + "\n\n")
+	b.WriteString(c.st.Strong.Render(wrap(c.cat.IntroStart, w)) + "\n")
+	b.WriteString(wrap(c.cat.IntroSkipBack, w) + "\n")
+	return b.String()
+}
+
+func (m introModel) helpKeys(c *common) []key.Binding {
+	skip := key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.cat.KeySkipBackground))
+	return []key.Binding{c.keys.Confirm, skip, c.keys.Back, c.keys.Quit}
+}

@@ -1,0 +1,192 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"digikomp/store"
+	"digikomp/survey"
+)
+
+// resultModel shows the result of one finished attempt. It scrolls,
+// because at 80×24 the whole result does not fit.
+type resultModel struct {
+	attempt store.Attempt
+	vp      viewport.Model
+}
+
+// headerLines and footerLines are the rows around the scrolling part.
+const (
+	headerLines = 2
+	footerLines = 2
+)
+
+func newResult(c *common, a store.Attempt) resultModel {
+	m := resultModel{attempt: a, vp: viewport.New(0, 0)}
+	m.setSize(c)
+	return m
+}
+
+func (m *resultModel) setSize(c *common) {
+	h := c.height - headerLines - footerLines
+	if c.height == 0 {
+		h = 20
+	}
+	m.vp.Width, m.vp.Height = contentWidth(c), max(1, h)
+	m.vp.SetContent(resultBody(c, m.attempt))
+}
+
+func (m resultModel) update(c *common, msg tea.Msg) (resultModel, tea.Cmd, intent) {
+	if k, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case key.Matches(k, c.keys.Menu), key.Matches(k, c.keys.Confirm):
+			return m, nil, intentMenu{}
+		case key.Matches(k, c.keys.Prev), key.Matches(k, c.keys.Next):
+			return m, nil, nil // the viewport would scroll sideways: not wanted
+		}
+	}
+	var cmd tea.Cmd
+	m.vp, cmd = m.vp.Update(msg)
+	return m, cmd, nil
+}
+
+func (m resultModel) view(c *common) string {
+	w := contentWidth(c)
+	when := fmt.Sprintf(c.cat.ResultWhen, formatDate(m.attempt.Finished))
+	head := titleLine(c, c.cat.ResultTitle, when, w)
+	return head + "\n\n" + m.vp.View()
+}
+
+func (m resultModel) helpKeys(c *common) []key.Binding {
+	scroll := key.NewBinding(key.WithKeys("down"), key.WithHelp("↑/↓", c.cat.KeyScroll))
+	return []key.Binding{scroll, c.keys.Menu, c.keys.Help, c.keys.Quit}
+}
+
+// resultBody renders a result as text: the overall mean, a bar per area,
+// strongest and weakest areas, and the highest and lowest statements. The
+// accessible runner prints the same text with plain styles.
+func resultBody(c *common, a store.Attempt) string {
+	q, cat := c.q, c.cat
+	r := survey.Score(q, a.Scores())
+	w := contentWidth(c)
+	var b strings.Builder
+	if r.Answered == 0 {
+		b.WriteString(wrap(cat.ResultNothing, w) + "\n")
+		return b.String()
+	}
+	b.WriteString(c.st.Strong.Render(fmt.Sprintf(cat.ResultOverall, formatMean(c.lang, r.Mean), q.Scale.Max)) + "\n")
+	b.WriteString(fmt.Sprintf(cat.ResultAnswered, r.Answered, len(q.Statements)) + " · " +
+		fmt.Sprintf(cat.ResultHighShare, formatPercent(c.lang, r.HighShare)) + "\n\n")
+
+	nameWidth := 0
+	for _, ar := range q.Areas {
+		nameWidth = max(nameWidth, lipgloss.Width(ar.Name.In(c.lang)))
+	}
+	oneLine := w >= nameWidth+20
+	for _, as := range r.Areas {
+		area, _ := q.Area(as.AreaID)
+		name := area.Name.In(c.lang)
+		value := "–"
+		frac := 0.0
+		if as.Answered > 0 {
+			value = formatMean(c.lang, as.Mean)
+			frac = as.Mean / float64(q.Scale.Max)
+		}
+		if c.lines {
+			b.WriteString(name + ": " + value + "\n")
+		} else if oneLine {
+			pad := strings.Repeat(" ", nameWidth-lipgloss.Width(name))
+			b.WriteString(name + pad + "  " + bar(c, frac, w-nameWidth-7) + " " + value + "\n")
+		} else {
+			b.WriteString(name + "\n" + bar(c, frac, w-5) + " " + value + "\n")
+		}
+	}
+	b.WriteString("\n")
+	if len(r.Strongest) > 0 && sameSet(r.Strongest, r.Weakest) {
+		b.WriteString(wrap(cat.ResultAllEqual, w) + "\n")
+	} else {
+		b.WriteString(c.st.Strong.Render(cat.ResultStrongest) + " " + areaNames(c, r, r.Strongest) + "\n")
+		b.WriteString(c.st.Strong.Render(cat.ResultWeakest) + " " + areaNames(c, r, r.Weakest) + "\n")
+	}
+	b.WriteString("\n" + c.st.Strong.Render(cat.ResultHighest) + "\n")
+	b.WriteString(statementList(c, r.Highest, w))
+	if !sameStatements(r.Highest, r.Lowest) {
+		b.WriteString("\n" + c.st.Strong.Render(cat.ResultLowest) + "\n")
+		b.WriteString(statementList(c, r.Lowest, w))
+	}
+	return b.String()
+}
+
+// shownStatements is how many of the highest or lowest statements are
+// written out; ties beyond it are counted.
+const shownStatements = 3
+
+func statementList(c *common, list []survey.StatementScore, w int) string {
+	var b strings.Builder
+	for i, s := range list {
+		if i == shownStatements {
+			b.WriteString("    " + c.st.Muted.Render(fmt.Sprintf(c.cat.ResultMore, len(list)-shownStatements)) + "\n")
+			break
+		}
+		st, _ := c.q.Statement(s.StatementID)
+		text := wrap(st.Text.In(c.lang), w-4)
+		text = strings.ReplaceAll(text, "\n", "\n    ")
+		b.WriteString(fmt.Sprintf("%2d  %s\n", s.Value, text))
+	}
+	return b.String()
+}
+
+func areaNames(c *common, r survey.Result, ids []string) string {
+	names := make([]string, 0, len(ids))
+	for _, id := range ids {
+		area, _ := c.q.Area(id)
+		for _, as := range r.Areas {
+			if as.AreaID == id {
+				names = append(names, fmt.Sprintf("%s (%s)", area.Name.In(c.lang), formatMean(c.lang, as.Mean)))
+			}
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+func sameSet(a, b []string) bool {
+	return strings.Join(a, "\x00") == strings.Join(b, "\x00")
+}
+
+func sameStatements(a, b []survey.StatementScore) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// formatMean shows a mean with one decimal, with a decimal comma in
+// Swedish.
+func formatMean(lang survey.Lang, v float64) string {
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	if lang == survey.Swedish {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// formatPercent shows a share 0–1 as a whole percentage; Swedish puts a
+// space before the sign.
+func formatPercent(lang survey.Lang, share float64) string {
+	p := strconv.FormatFloat(share*100, 'f', 0, 64)
+	if lang == survey.Swedish {
+		return p + " %"
+	}
+	return p + "%"
+}

@@ -1,0 +1,361 @@
+// Package ui is digikomp's terminal interface: one Bubble Tea model per
+// screen, routed by a small root model, plus a line-by-line runner for
+// screen readers. It never opens the database; it is handed a Store.
+package ui
+
+import (
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"digikomp/store"
+	"digikomp/survey"
+)
+
+// Minimum window size. Below it a statement and its scale cannot be shown
+// whole, so the screen asks for a larger window instead of cutting text.
+const (
+	MinWidth  = 50
+	MinHeight = 16
+)
+
+// Config is what main hands the interface.
+type Config struct {
+	Store         Store
+	Questionnaire *survey.Questionnaire
+	Lang          survey.Lang
+	Profile       string           // profile id; store.LocalProfile until profiles arrive
+	DBPath        string           // shown when pausing, so people know where answers are
+	Now           func() time.Time // clock, replaceable in tests
+	Styles        *bool            // nil or true: colours and bold; false: plain text
+}
+
+type screen int
+
+const (
+	screenLoading screen = iota
+	screenWelcome
+	screenIntro
+	screenBackground
+	screenStatement
+	screenDiscussion
+	screenReview
+	screenResult
+	screenQuestions
+	screenFatal
+)
+
+func (s screen) String() string {
+	return [...]string{"loading", "welcome", "intro", "background", "statement",
+		"discussion", "review", "result", "questions", "fatal"}[s]
+}
+
+// common is shared by every screen: the questionnaire, language, styles,
+// keys and window size.
+type common struct {
+	q      *survey.Questionnaire
+	lang   survey.Lang
+	cat    *Catalog
+	st     styles
+	keys   keyMap
+	width  int
+	height int
+	// lines is set in accessible mode: output is read aloud line by line,
+	// so decoration such as bars is left out.
+	lines bool
+}
+
+// Model is the root model. It routes messages in a fixed order: the global
+// interrupt, then app-wide messages (size, store results), then only the
+// active screen.
+type Model struct {
+	c       *common
+	cfg     Config
+	screen  screen
+	attempt store.Attempt // in-memory copy of the attempt being taken
+	have    bool          // attempt is set
+	latest  *store.Attempt
+
+	// busy is set while a save is in flight. Keys typed meanwhile are
+	// queued and replayed in order once the save has committed, so fast
+	// typing is neither lost nor applied to the wrong statement.
+	busy  bool
+	queue []tea.KeyMsg
+
+	// fromReview makes answering a statement return to the review screen.
+	fromReview bool
+
+	welcome    welcomeModel
+	intro      introModel
+	background backgroundModel
+	statement  statementModel
+	discussion discussionModel
+	review     reviewModel
+	result     resultModel
+	questions  questionsModel
+
+	help     help.Model
+	showHelp bool
+	err      error // last store error, shown until the next successful save
+	fatal    error
+	quitting bool
+	// Paused reports, after the program ends, that the person left an
+	// unfinished attempt behind; main prints where it is kept.
+	Paused bool
+}
+
+// New builds the root model.
+func New(cfg Config) Model {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Profile == "" {
+		cfg.Profile = store.LocalProfile
+	}
+	cat := Messages(cfg.Lang)
+	st := defaultStyles()
+	if cfg.Styles != nil && !*cfg.Styles {
+		st = plainStyles()
+	}
+	c := &common{q: cfg.Questionnaire, lang: cfg.Lang, cat: cat, st: st, keys: newKeyMap(cat)}
+	h := help.New()
+	h.ShortSeparator = " · "
+	return Model{c: c, cfg: cfg, help: h}
+}
+
+// Init loads what the welcome screen needs.
+func (m Model) Init() tea.Cmd {
+	return loadCmd(m.cfg.Store, m.cfg.Profile)
+}
+
+// Update routes a message.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		if m.busy {
+			m.queue = append(m.queue, msg)
+			return m, nil
+		}
+		return m.handleKey(msg)
+	case tea.WindowSizeMsg:
+		m.c.width, m.c.height = msg.Width, msg.Height
+		m.help.Width = msg.Width - 2
+		return m.resize()
+	case loadedMsg:
+		m.latest = msg.latest
+		m.welcome = newWelcome(m.c, msg.unfinished, msg.latest)
+		if msg.unfinished != nil {
+			m.attempt, m.have = *msg.unfinished, true
+		}
+		m.screen = screenWelcome
+		return m, nil
+	case startedMsg:
+		m.attempt, m.have = msg.attempt, true
+		m.busy = false
+		m.screen = screenIntro
+		m.intro = newIntro(m.c)
+		return m.drain(nil)
+	case savedMsg:
+		m.busy, m.err = false, nil
+		if msg.apply != nil {
+			msg.apply(&m.attempt)
+		}
+		m.attempt.Position = msg.next
+		if !msg.move {
+			return m.drain(nil)
+		}
+		next := msg.next
+		if m.fromReview && next.Stage == store.StageStatements {
+			next = store.Position{Stage: store.StageReview}
+		}
+		m2, cmd := m.goTo(next)
+		return m2.drain(cmd)
+	case finishedMsg:
+		m.busy = false
+		m.attempt.Finished = msg.at
+		m.attempt.Position = store.Position{Stage: store.StageDone}
+		done := m.attempt
+		m.latest, m.have = &done, false
+		m.result = newResult(m.c, done)
+		m.screen = screenResult
+		return m.drain(nil)
+	case discardedMsg:
+		m.have = false
+		return m, startCmd(m.cfg.Store, m.cfg.Profile, m.c.q, m.cfg.Now())
+	case errMsg:
+		m.busy = false
+		m.queue = nil // keys typed after a failed save must not answer the wrong thing
+		if m.screen == screenLoading {
+			m.fatal, m.screen = msg.err, screenFatal
+			return m, nil
+		}
+		m.err = msg.err
+		return m, nil
+	}
+	return m.updateActive(msg)
+}
+
+// drain replays keys queued during a save until the queue is empty or
+// another save starts.
+func (m Model) drain(cmd tea.Cmd) (tea.Model, tea.Cmd) {
+	cmds := []tea.Cmd{cmd}
+	for len(m.queue) > 0 && !m.busy && !m.quitting {
+		k := m.queue[0]
+		m.queue = m.queue[1:]
+		var next tea.Model
+		var c tea.Cmd
+		next, c = m.handleKey(k)
+		m = next.(Model)
+		cmds = append(cmds, c)
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.c.keys
+	if key.Matches(msg, k.Interrupt) {
+		return m.quit()
+	}
+	if m.screen == screenFatal || m.screen == screenLoading {
+		if key.Matches(msg, k.Quit, k.Back, k.Confirm) {
+			return m.quit()
+		}
+		return m, nil
+	}
+	if m.tooSmall() {
+		// Nothing on screen to act on; only quitting makes sense.
+		if key.Matches(msg, k.Quit) {
+			return m.quit()
+		}
+		return m, nil
+	}
+	if !m.typing() {
+		if key.Matches(msg, k.Help) {
+			m.showHelp = !m.showHelp
+			return m, nil
+		}
+		if m.showHelp {
+			if key.Matches(msg, k.Back, k.Confirm) {
+				m.showHelp = false
+			} else if key.Matches(msg, k.Quit) {
+				return m.quit()
+			}
+			return m, nil
+		}
+		if key.Matches(msg, k.Quit) {
+			return m.quit()
+		}
+	}
+	return m.updateActive(msg)
+}
+
+// typing reports whether the active screen takes free text, where q, s and
+// ? are letters rather than commands.
+func (m Model) typing() bool {
+	switch m.screen {
+	case screenDiscussion:
+		return true
+	case screenBackground:
+		return m.background.typing()
+	}
+	return false
+}
+
+func (m Model) quit() (tea.Model, tea.Cmd) {
+	m.quitting = true
+	m.Paused = m.have && !m.attempt.Done()
+	if m.screen == screenDiscussion && m.have {
+		// A half-written discussion answer is kept rather than lost.
+		if q, text, ok := m.discussion.draft(m.c); ok {
+			id := m.attempt.ID
+			st := m.cfg.Store
+			pos := m.attempt.Position
+			return m, tea.Sequence(func() tea.Msg {
+				_ = st.SaveDiscussion(id, q, text, pos)
+				return nil
+			}, tea.Quit)
+		}
+	}
+	return m, tea.Quit
+}
+
+func (m Model) tooSmall() bool {
+	return m.c.width > 0 && (m.c.width < MinWidth || m.c.height < MinHeight)
+}
+
+func (m Model) resize() (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	m.result.setSize(m.c)
+	m.questions.setSize(m.c)
+	switch m.screen {
+	case screenBackground:
+		m.background, cmd = m.background.resize(m.c)
+	case screenDiscussion:
+		m.discussion, cmd = m.discussion.resize(m.c)
+	}
+	return m, cmd
+}
+
+// save marks the model busy and returns the save command.
+func (m Model) save(cmd tea.Cmd) (tea.Model, tea.Cmd) {
+	m.busy = true
+	return m, cmd
+}
+
+// goTo shows the screen for a position of the attempt.
+func (m Model) goTo(p store.Position) (Model, tea.Cmd) {
+	p = normalize(m.c.q, p)
+	m.showHelp = false
+	var cmd tea.Cmd
+	switch p.Stage {
+	case store.StageBackground:
+		m.screen = screenBackground
+		m.background, cmd = newBackground(m.c, p.Cursor, m.attempt.Background)
+	case store.StageStatements:
+		m.screen = screenStatement
+		m.statement = newStatement(m.c, p.Cursor, m.attempt)
+	case store.StageDiscussion:
+		m.screen = screenDiscussion
+		m.discussion, cmd = newDiscussion(m.c, p.Cursor, m.attempt.Discussion)
+	case store.StageReview:
+		m.fromReview = false
+		m.screen = screenReview
+		m.review = newReview(m.c, m.attempt)
+	default:
+		m.screen = screenResult
+		m.result = newResult(m.c, m.attempt)
+	}
+	return m, cmd
+}
+
+// updateActive hands a message to the active screen and acts on what the
+// screen asks for.
+func (m Model) updateActive(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	var in intent
+	switch m.screen {
+	case screenWelcome:
+		m.welcome, in = m.welcome.update(m.c, msg)
+	case screenIntro:
+		m.intro, in = m.intro.update(m.c, msg)
+	case screenBackground:
+		m.background, cmd, in = m.background.update(m.c, msg)
+	case screenStatement:
+		m.statement, in = m.statement.update(m.c, msg)
+	case screenDiscussion:
+		m.discussion, cmd, in = m.discussion.update(m.c, msg)
+	case screenReview:
+		m.review, in = m.review.update(m.c, msg)
+	case screenResult:
+		m.result, cmd, in = m.result.update(m.c, msg)
+	case screenQuestions:
+		m.questions, cmd, in = m.questions.update(m.c, msg)
+	}
+	if in == nil {
+		return m, cmd
+	}
+	m2, cmd2 := m.act(in)
+	return m2, tea.Batch(cmd, cmd2)
+}
