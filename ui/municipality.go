@@ -98,4 +98,3 @@ func (m municipalityModel) view(c *common, prompt string) string {
 	}
 	return b.String()
 }
-
