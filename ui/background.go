@@ -29,14 +29,28 @@ func newBackground(c *common, index int, given map[string]string) (backgroundMod
 		m.muni = &mm
 		return m, nil
 	}
-	opts := make([]huh.Option[string], 0, len(bq.Options)+1)
-	for _, o := range bq.Options {
+	// "No answer" comes first and is where the cursor starts: huh scrolls
+	// a select so that a preselected option is its top line, which would
+	// hide the options above a preselected answer. An earlier answer is
+	// reached by moving the cursor down to it instead.
+	opts := []huh.Option[string]{huh.NewOption(c.cat.BackgroundNoAnswer, "")}
+	down := 0
+	for i, o := range bq.Options {
 		opts = append(opts, huh.NewOption(o.Label.In(c.lang), o.ID))
+		if o.ID == *m.value {
+			down = i + 1
+		}
 	}
-	opts = append(opts, huh.NewOption(c.cat.BackgroundNoAnswer, ""))
+	*m.value = ""
 	sel := huh.NewSelect[string]().Key("v").Title(bq.Prompt.In(c.lang)).Options(opts...).Value(m.value)
 	m.form = newForm(c, sel)
-	return m, m.form.Init()
+	init := m.form.Init()
+	m.form, _ = sizeForm(c, m.form)
+	for range down {
+		f, _ := m.form.Update(tea.KeyMsg{Type: tea.KeyDown})
+		m.form = f.(*huh.Form)
+	}
+	return m, init
 }
 
 // typing reports whether keys are text: only in the municipality filter.
@@ -46,8 +60,9 @@ func (m backgroundModel) resize(c *common) (backgroundModel, tea.Cmd) {
 	if m.form == nil {
 		return m, nil
 	}
-	m.form = m.form.WithWidth(contentWidth(c))
-	return m, nil
+	var cmd tea.Cmd
+	m.form, cmd = sizeForm(c, m.form)
+	return m, cmd
 }
 
 func (m backgroundModel) update(c *common, msg tea.Msg) (backgroundModel, tea.Cmd, intent) {
@@ -75,7 +90,7 @@ func (m backgroundModel) view(c *common) string {
 	w := contentWidth(c)
 	var b strings.Builder
 	counter := fmt.Sprintf(c.cat.BackgroundTitle, m.index+1, len(c.q.Background))
-	b.WriteString(titleLine(c, c.cat.IntroTitle, counter, w) + "\n")
+	b.WriteString(titleLine(c, c.cat.BackgroundHeading, counter, w) + "\n")
 	b.WriteString(c.st.Muted.Render(wrap(c.cat.BackgroundFooter, w)) + "\n\n")
 	if m.muni != nil {
 		b.WriteString(m.muni.view(c, c.q.Background[m.index].Prompt.In(c.lang)))

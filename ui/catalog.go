@@ -28,6 +28,7 @@ type Catalog struct {
 	IntroStart    string
 	IntroSkipBack string
 
+	BackgroundHeading   string
 	BackgroundTitle     string // current, total
 	BackgroundNoAnswer  string
 	BackgroundFooter    string

@@ -21,6 +21,7 @@ var english = Catalog{
 	IntroStart:    "Press Enter to begin with a few optional background questions.",
 	IntroSkipBack: "Press s to skip the background questions, Esc to go back.",
 
+	BackgroundHeading:   "Background questions",
 	BackgroundTitle:     "Background %d / %d",
 	BackgroundNoAnswer:  "Prefer not to say",
 	BackgroundFooter:    "Optional. Answers are used only to compare groups. Esc skips the rest.",

@@ -21,6 +21,7 @@ var swedish = Catalog{
 	IntroStart:    "Tryck Enter för att börja med några frivilliga bakgrundsfrågor.",
 	IntroSkipBack: "Tryck s för att hoppa över bakgrundsfrågorna, Esc för att gå tillbaka.",
 
+	BackgroundHeading:   "Bakgrundsfrågor",
 	BackgroundTitle:     "Bakgrund %d / %d",
 	BackgroundNoAnswer:  "Vill inte svara",
 	BackgroundFooter:    "Frivilligt. Svaren används bara för att jämföra grupper. Esc hoppar över resten.",

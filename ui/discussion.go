@@ -31,12 +31,15 @@ func newDiscussion(c *common, index int, given map[string]string) (discussionMod
 		ShowLineNumbers(false).
 		Value(m.text)
 	m.form = newForm(c, field)
-	return m, m.form.Init()
+	init := m.form.Init()
+	m.form, _ = sizeForm(c, m.form)
+	return m, init
 }
 
 func (m discussionModel) resize(c *common) (discussionModel, tea.Cmd) {
-	m.form = m.form.WithWidth(contentWidth(c))
-	return m, nil
+	var cmd tea.Cmd
+	m.form, cmd = sizeForm(c, m.form)
+	return m, cmd
 }
 
 // draft returns the question id and the text typed so far, if any, so that

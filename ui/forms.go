@@ -1,6 +1,7 @@
 package ui
 
 import (
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 )
 
@@ -28,8 +29,20 @@ func newForm(c *common, field huh.Field) *huh.Form {
 		WithShowHelp(false).
 		WithKeyMap(formKeyMap()).
 		WithTheme(formTheme())
-	if c.width > 0 {
-		f = f.WithWidth(contentWidth(c))
-	}
 	return f
+}
+
+// formChrome is the number of rows around an embedded form: the title
+// line, a hint of up to two lines, blank lines and the footer.
+const formChrome = 7
+
+// sizeForm hands a form the room it has on screen. huh sizes itself from
+// WindowSizeMsg only, so the message is passed on with our header and
+// footer taken off.
+func sizeForm(c *common, f *huh.Form) (*huh.Form, tea.Cmd) {
+	if c.width == 0 {
+		return f, nil
+	}
+	m, cmd := f.Update(tea.WindowSizeMsg{Width: contentWidth(c), Height: max(3, c.height-formChrome)})
+	return m.(*huh.Form), cmd
 }

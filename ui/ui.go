@@ -134,6 +134,15 @@ func (m Model) Init() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
+		if keys := splitRunes(msg); len(keys) > 1 {
+			// Keys typed faster than the terminal is read arrive as one
+			// message ("567"); each is a separate command here.
+			m.queue = append(m.queue, keys...)
+			if m.busy {
+				return m, nil
+			}
+			return m.drain(nil)
+		}
 		if m.busy {
 			m.queue = append(m.queue, msg)
 			return m, nil
@@ -195,6 +204,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	return m.updateActive(msg)
+}
+
+// splitRunes turns a burst of typed characters into one key message per
+// character. Pastes stay whole.
+func splitRunes(msg tea.KeyMsg) []tea.KeyMsg {
+	if msg.Type != tea.KeyRunes || msg.Paste || len(msg.Runes) < 2 {
+		return nil
+	}
+	keys := make([]tea.KeyMsg, len(msg.Runes))
+	for i, r := range msg.Runes {
+		keys[i] = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}
+	}
+	return keys
 }
 
 // drain replays keys queued during a save until the queue is empty or

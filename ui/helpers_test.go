@@ -1,0 +1,191 @@
+package ui
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"digikomp/store"
+	"digikomp/survey"
+)
+
+func init() {
+	// Views are compared as text; colour would make them depend on the
+	// terminal the tests run in.
+	lipgloss.SetColorProfile(termenv.Ascii)
+	lipgloss.SetHasDarkBackground(true)
+}
+
+// harness drives the root model the way Bubble Tea does: it runs every
+// command a message returns and feeds the resulting messages back, so that
+// store calls really happen, in order.
+type harness struct {
+	t     *testing.T
+	m     Model
+	st    *store.Store
+	q     *survey.Questionnaire
+	clock time.Time
+	quit  bool
+}
+
+func newHarness(t *testing.T, lang survey.Lang) *harness {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "test.db")
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return newHarnessOn(t, st, lang)
+}
+
+func newHarnessOn(t *testing.T, st *store.Store, lang survey.Lang) *harness {
+	t.Helper()
+	q, err := survey.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{t: t, st: st, q: q, clock: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)}
+	h.m = New(Config{Store: st, Questionnaire: q, Lang: lang, Now: func() time.Time {
+		h.clock = h.clock.Add(time.Second)
+		return h.clock
+	}})
+	h.run(h.m.Init())
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	return h
+}
+
+// send delivers one message and everything that follows from it.
+func (h *harness) send(msg tea.Msg) {
+	h.t.Helper()
+	next, cmd := h.m.Update(msg)
+	h.m = next.(Model)
+	h.run(cmd)
+}
+
+// run executes a command and feeds back its messages, breadth first.
+func (h *harness) run(cmd tea.Cmd) {
+	h.t.Helper()
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0; steps++ {
+		if steps > 10000 {
+			h.t.Fatal("command loop does not settle")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg, ok := runCmd(c)
+		if !ok {
+			continue
+		}
+		switch msg := msg.(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case tea.QuitMsg:
+			h.quit = true
+		default:
+			if cmds, ok := sequenceCmds(msg); ok {
+				queue = append(queue, cmds...)
+				continue
+			}
+			next, cmd := h.m.Update(msg)
+			h.m = next.(Model)
+			queue = append(queue, cmd)
+		}
+	}
+}
+
+// cmdTimeout separates commands that compute something from timers
+// (cursor blinks), which the harness drops: a timer's message would only
+// schedule the next one. Store calls return in milliseconds.
+const cmdTimeout = 300 * time.Millisecond
+
+func runCmd(c tea.Cmd) (tea.Msg, bool) {
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- c() }()
+	select {
+	case msg := <-ch:
+		return msg, true
+	case <-time.After(cmdTimeout):
+		return nil, false
+	}
+}
+
+// sequenceCmds unpacks tea.Sequence, whose message type is unexported.
+func sequenceCmds(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeOf(tea.Cmd(nil)) {
+		return nil, false
+	}
+	cmds := make([]tea.Cmd, v.Len())
+	for i := range cmds {
+		cmds[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return cmds, true
+}
+
+// keys types a string of keys: single characters, or names in angle
+// brackets such as <enter>, <esc>, <left>, <up>, <down>, <tab>, <ctrl+c>.
+func (h *harness) keys(s string) {
+	h.t.Helper()
+	for len(s) > 0 {
+		if s[0] == '<' {
+			end := strings.IndexByte(s, '>')
+			h.send(namedKey(h.t, s[1:end]))
+			s = s[end+1:]
+			continue
+		}
+		r := []rune(s)[0]
+		h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		s = s[len(string(r)):]
+	}
+}
+
+func namedKey(t *testing.T, name string) tea.KeyMsg {
+	t.Helper()
+	types := map[string]tea.KeyType{
+		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "left": tea.KeyLeft, "right": tea.KeyRight,
+		"up": tea.KeyUp, "down": tea.KeyDown, "tab": tea.KeyTab, "ctrl+c": tea.KeyCtrlC,
+		"space": tea.KeySpace, "backspace": tea.KeyBackspace, "shift+tab": tea.KeyShiftTab,
+	}
+	k, ok := types[name]
+	if !ok {
+		t.Fatalf("unknown key <%s>", name)
+	}
+	return tea.KeyMsg{Type: k}
+}
+
+// screen is the current view as plain text.
+func (h *harness) screen() string {
+	return ansi.Strip(h.m.View())
+}
+
+func (h *harness) see(want ...string) {
+	h.t.Helper()
+	s := h.screen()
+	for _, w := range want {
+		if !strings.Contains(s, w) {
+			h.t.Fatalf("screen lacks %q:\n%s", w, s)
+		}
+	}
+}
+
+func (h *harness) notSee(unwanted ...string) {
+	h.t.Helper()
+	s := h.screen()
+	for _, w := range unwanted {
+		if strings.Contains(s, w) {
+			h.t.Fatalf("screen shows %q:\n%s", w, s)
+		}
+	}
+}
