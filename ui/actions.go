@@ -71,7 +71,7 @@ func (m Model) act(in intent) (tea.Model, tea.Cmd) {
 		}
 		return m.save(savePositionCmd(st, id, next, true))
 	case intentBackground:
-		next := store.Position{Stage: store.StageBackground, Cursor: pos.Cursor + 1}
+		next := store.Position{Stage: store.StageBackground, Cursor: m.background.index + 1}
 		return m.save(saveBackgroundCmd(st, id, in.question, in.value, next))
 	case intentSkipBackground:
 		return m.save(savePositionCmd(st, id, store.Position{Stage: store.StageStatements}, true))
@@ -86,7 +86,7 @@ func (m Model) act(in intent) (tea.Model, tea.Cmd) {
 		}
 		return m.save(savePositionCmd(st, id, store.Position{Stage: store.StageStatements, Cursor: i}, true))
 	case intentDiscussion:
-		next := store.Position{Stage: store.StageDiscussion, Cursor: pos.Cursor + 1}
+		next := store.Position{Stage: store.StageDiscussion, Cursor: m.discussion.index + 1}
 		return m.save(saveDiscussionCmd(st, id, in.question, in.text, next))
 	case intentSkipDiscussion:
 		next := store.Position{Stage: store.StageReview}

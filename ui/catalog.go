@@ -65,6 +65,7 @@ type Catalog struct {
 	ResultNothing   string
 	ResultMore      string // more statements
 
+	HelpTitle         string
 	KeyAnswer         string
 	KeyPrev           string
 	KeyNext           string
@@ -74,7 +75,9 @@ type Catalog struct {
 	KeySkipBackground string
 	KeySkipRest       string
 	KeyHelp           string
-	KeyQuit           string
+	KeyQuit           string // pausing an attempt
+	KeyQuitMenu       string // leaving from a menu
+	KeyBrowse         string
 	KeyBack           string
 	KeyMenu           string
 	KeyScroll         string

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"reflect"
+	"strings"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 )
@@ -45,4 +48,69 @@ func sizeForm(c *common, f *huh.Form) (*huh.Form, tea.Cmd) {
 	}
 	m, cmd := f.Update(tea.WindowSizeMsg{Width: contentWidth(c), Height: max(3, c.height-formChrome)})
 	return m.(*huh.Form), cmd
+}
+
+// formMsg carries a message from an embedded form's own commands, tagged
+// with the form it belongs to. huh advances on internal messages
+// (next field, next group) that have no address: one arriving after its
+// form was replaced would complete the next form unanswered. The root
+// delivers a formMsg only to the form that sent it.
+type formMsg struct {
+	gen int
+	msg tea.Msg
+}
+
+// tagCmd wraps cmd so that the huh and bubbles messages it produces come
+// back as formMsg for form gen. Other messages (window size requests,
+// quitting) pass through untouched, since Bubble Tea itself acts on them.
+func tagCmd(gen int, cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		msg := cmd()
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			out := make(tea.BatchMsg, len(batch))
+			for i, c := range batch {
+				out[i] = tagCmd(gen, c)
+			}
+			return out
+		}
+		if cmds, ok := sequenceOf(msg); ok {
+			for i, c := range cmds {
+				cmds[i] = tagCmd(gen, c)
+			}
+			return tea.Sequence(cmds...)()
+		}
+		if msg != nil && fromForm(msg) {
+			return formMsg{gen: gen, msg: msg}
+		}
+		return msg
+	}
+}
+
+func fromForm(msg tea.Msg) bool {
+	t := reflect.TypeOf(msg)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	p := t.PkgPath()
+	return strings.HasPrefix(p, "github.com/charmbracelet/huh") || strings.HasPrefix(p, "github.com/charmbracelet/bubbles")
+}
+
+// sequenceOf unpacks the message of tea.Sequence, whose type is
+// unexported: a slice of commands.
+func sequenceOf(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if !v.IsValid() || v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeOf(tea.Cmd(nil)) {
+		return nil, false
+	}
+	if _, batch := msg.(tea.BatchMsg); batch {
+		return nil, false
+	}
+	cmds := make([]tea.Cmd, v.Len())
+	for i := range cmds {
+		cmds[i], _ = v.Index(i).Interface().(tea.Cmd)
+	}
+	return cmds, true
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -94,9 +93,12 @@ func (h *harness) run(cmd tea.Cmd) {
 		case tea.QuitMsg:
 			h.quit = true
 		default:
-			if cmds, ok := sequenceCmds(msg); ok {
+			if cmds, ok := sequenceOf(msg); ok {
 				queue = append(queue, cmds...)
 				continue
+			}
+			if debugMsgs {
+				h.t.Logf("msg %T %v", msg, msg)
 			}
 			next, cmd := h.m.Update(msg)
 			h.m = next.(Model)
@@ -119,19 +121,6 @@ func runCmd(c tea.Cmd) (tea.Msg, bool) {
 	case <-time.After(cmdTimeout):
 		return nil, false
 	}
-}
-
-// sequenceCmds unpacks tea.Sequence, whose message type is unexported.
-func sequenceCmds(msg tea.Msg) ([]tea.Cmd, bool) {
-	v := reflect.ValueOf(msg)
-	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeOf(tea.Cmd(nil)) {
-		return nil, false
-	}
-	cmds := make([]tea.Cmd, v.Len())
-	for i := range cmds {
-		cmds[i] = v.Index(i).Interface().(tea.Cmd)
-	}
-	return cmds, true
 }
 
 // keys types a string of keys: single characters, or names in angle
@@ -189,3 +178,5 @@ func (h *harness) notSee(unwanted ...string) {
 		}
 	}
 }
+
+var debugMsgs = false

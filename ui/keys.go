@@ -15,13 +15,13 @@ type keyMap struct {
 	SkipRest  key.Binding
 	Help      key.Binding
 	Quit      key.Binding
+	QuitMenu  key.Binding
+	Browse    key.Binding
 	Interrupt key.Binding
 	Back      key.Binding
 	Menu      key.Binding
 	Yes       key.Binding
 	No        key.Binding
-	PageUp    key.Binding
-	PageDown  key.Binding
 }
 
 func newKeyMap(c *Catalog) keyMap {
@@ -29,19 +29,19 @@ func newKeyMap(c *Catalog) keyMap {
 		Answer:    key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7"), key.WithHelp("1–7", c.KeyAnswer)),
 		Prev:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", c.KeyPrev)),
 		Next:      key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", c.KeyNext)),
-		Up:        key.NewBinding(key.WithKeys("up", "k", "shift+tab"), key.WithHelp("↑/↓ tab", c.KeyChoose)),
+		Up:        key.NewBinding(key.WithKeys("up", "k", "shift+tab"), key.WithHelp("↑/↓", c.KeyChoose)),
 		Down:      key.NewBinding(key.WithKeys("down", "j", "tab"), key.WithHelp("↓", c.KeyChoose)),
 		Confirm:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.KeyConfirm)),
 		Skip:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.KeySkip)),
 		SkipRest:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.KeySkipRest)),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", c.KeyHelp)),
 		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", c.KeyQuit)),
+		QuitMenu:  key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", c.KeyQuitMenu)),
+		Browse:    key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", c.KeyBrowse)),
 		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", c.KeyQuit)),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.KeyBack)),
 		Menu:      key.NewBinding(key.WithKeys("esc", "m"), key.WithHelp("esc", c.KeyMenu)),
 		Yes:       key.NewBinding(key.WithKeys("y", "j", "Y", "J"), key.WithHelp("j/y", c.ConfirmYesNo)),
 		No:        key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", c.ConfirmYesNo)),
-		PageUp:    key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", c.KeyScroll)),
-		PageDown:  key.NewBinding(key.WithKeys("pgdown", " ", "f"), key.WithHelp("pgdn", c.KeyScroll)),
 	}
 }

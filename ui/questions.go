@@ -63,5 +63,5 @@ func (m questionsModel) view(c *common) string {
 
 func (m questionsModel) helpKeys(c *common) []key.Binding {
 	scroll := key.NewBinding(key.WithKeys("down"), key.WithHelp("↑/↓", c.cat.KeyScroll))
-	return []key.Binding{scroll, c.keys.Menu, c.keys.Quit}
+	return []key.Binding{scroll, c.keys.Menu, c.keys.QuitMenu}
 }

@@ -65,7 +65,7 @@ func (m resultModel) view(c *common) string {
 
 func (m resultModel) helpKeys(c *common) []key.Binding {
 	scroll := key.NewBinding(key.WithKeys("down"), key.WithHelp("↑/↓", c.cat.KeyScroll))
-	return []key.Binding{scroll, c.keys.Menu, c.keys.Help, c.keys.Quit}
+	return []key.Binding{scroll, c.keys.Menu, c.keys.Help, c.keys.QuitMenu}
 }
 
 // resultBody renders a result as text: the overall mean, a bar per area,

@@ -112,7 +112,7 @@ func (m statementModel) view(c *common) string {
 }
 
 func (m statementModel) helpKeys(c *common) []key.Binding {
-	return []key.Binding{c.keys.Answer, c.keys.Prev, c.keys.Next, c.keys.Skip, c.keys.Help, c.keys.Quit}
+	return []key.Binding{c.keys.Answer, c.keys.Browse, c.keys.Skip, c.keys.Help, c.keys.Quit}
 }
 
 func (m statementModel) fullHelp(c *common) [][]key.Binding {

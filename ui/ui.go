@@ -84,6 +84,9 @@ type Model struct {
 	busy  bool
 	queue []tea.KeyMsg
 
+	// formGen numbers the embedded forms; see formMsg.
+	formGen int
+
 	// fromReview makes answering a statement return to the review screen.
 	fromReview bool
 
@@ -193,6 +196,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case discardedMsg:
 		m.have = false
 		return m, startCmd(m.cfg.Store, m.cfg.Profile, m.c.q, m.cfg.Now())
+	case formMsg:
+		if msg.gen != m.formGen {
+			return m, nil
+		}
+		return m.updateActive(msg.msg)
 	case errMsg:
 		m.busy = false
 		m.queue = nil // keys typed after a failed save must not answer the wrong thing
@@ -314,8 +322,10 @@ func (m Model) resize() (tea.Model, tea.Cmd) {
 	switch m.screen {
 	case screenBackground:
 		m.background, cmd = m.background.resize(m.c)
+		cmd = tagCmd(m.formGen, cmd)
 	case screenDiscussion:
 		m.discussion, cmd = m.discussion.resize(m.c)
+		cmd = tagCmd(m.formGen, cmd)
 	}
 	return m, cmd
 }
@@ -329,18 +339,25 @@ func (m Model) save(cmd tea.Cmd) (tea.Model, tea.Cmd) {
 // goTo shows the screen for a position of the attempt.
 func (m Model) goTo(p store.Position) (Model, tea.Cmd) {
 	p = normalize(m.c.q, p)
+	if m.have && !m.attempt.Done() {
+		m.attempt.Position = p
+	}
 	m.showHelp = false
 	var cmd tea.Cmd
 	switch p.Stage {
 	case store.StageBackground:
 		m.screen = screenBackground
+		m.formGen++
 		m.background, cmd = newBackground(m.c, p.Cursor, m.attempt.Background)
+		cmd = tagCmd(m.formGen, cmd)
 	case store.StageStatements:
 		m.screen = screenStatement
 		m.statement = newStatement(m.c, p.Cursor, m.attempt)
 	case store.StageDiscussion:
 		m.screen = screenDiscussion
+		m.formGen++
 		m.discussion, cmd = newDiscussion(m.c, p.Cursor, m.attempt.Discussion)
+		cmd = tagCmd(m.formGen, cmd)
 	case store.StageReview:
 		m.fromReview = false
 		m.screen = screenReview
@@ -364,10 +381,12 @@ func (m Model) updateActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.intro, in = m.intro.update(m.c, msg)
 	case screenBackground:
 		m.background, cmd, in = m.background.update(m.c, msg)
+		cmd = tagCmd(m.formGen, cmd)
 	case screenStatement:
 		m.statement, in = m.statement.update(m.c, msg)
 	case screenDiscussion:
 		m.discussion, cmd, in = m.discussion.update(m.c, msg)
+		cmd = tagCmd(m.formGen, cmd)
 	case screenReview:
 		m.review, in = m.review.update(m.c, msg)
 	case screenResult:

@@ -42,7 +42,7 @@ func (m Model) View() string {
 		body = m.questions.view(c)
 	}
 	if m.showHelp {
-		body = c.st.Title.Render(c.cat.KeyHelp) + "\n\n" + m.help.FullHelpView(m.fullHelp())
+		body = c.st.Title.Render(c.cat.HelpTitle) + "\n\n" + m.help.FullHelpView(m.fullHelp())
 	}
 	footer := m.help.ShortHelpView(m.shortHelp())
 	if m.err != nil {

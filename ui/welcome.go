@@ -87,7 +87,7 @@ func (m welcomeModel) view(c *common) string {
 }
 
 func (m welcomeModel) helpKeys(c *common) []key.Binding {
-	return []key.Binding{c.keys.Up, c.keys.Confirm, c.keys.Help, c.keys.Quit}
+	return []key.Binding{c.keys.Up, c.keys.Confirm, c.keys.Help, c.keys.QuitMenu}
 }
 
 // menuLine renders one menu entry; the chosen one gets a marker and reverse
