@@ -15,7 +15,8 @@ import (
 // time. A profile has at most one unfinished attempt: if it has one,
 // ErrUnfinishedExists is returned and the caller offers to resume it or
 // to Discard it.
-func (s *Store) StartAttempt(profileID string, q *survey.Questionnaire, at time.Time) (Attempt, error) {
+func (s *Store) StartAttempt(profileID string, q *survey.Questionnaire, at time.Time) (_ Attempt, err error) {
+	defer s.withPath(&err)
 	if err := checkID("profile id", profileID); err != nil {
 		return Attempt{}, err
 	}
@@ -36,7 +37,7 @@ func (s *Store) StartAttempt(profileID string, q *survey.Questionnaire, at time.
 		Started:       at.Round(0),
 		Position:      toPositionRecord(Position{Stage: StageBackground}),
 	}
-	err := s.update(func(tx *bbolt.Tx) error {
+	err = s.update(func(tx *bbolt.Tx) error {
 		b, err := unsafeBuckets(tx)
 		if err != nil {
 			return err
@@ -67,12 +68,13 @@ func (s *Store) StartAttempt(profileID string, q *survey.Questionnaire, at time.
 }
 
 // Attempt returns the attempt with the given id, finished or not.
-func (s *Store) Attempt(id AttemptID) (Attempt, error) {
+func (s *Store) Attempt(id AttemptID) (_ Attempt, err error) {
+	defer s.withPath(&err)
 	if err := checkAttemptID(id); err != nil {
 		return Attempt{}, err
 	}
 	var a Attempt
-	err := s.view(func(tx *bbolt.Tx) error {
+	err = s.view(func(tx *bbolt.Tx) error {
 		b, err := unsafeBuckets(tx)
 		if err != nil {
 			return err
@@ -85,7 +87,8 @@ func (s *Store) Attempt(id AttemptID) (Attempt, error) {
 
 // Unfinished returns the profile's unfinished attempt, if it has one. It
 // reads the unfinished index, so its cost does not grow with history.
-func (s *Store) Unfinished(profileID string) (Attempt, bool, error) {
+func (s *Store) Unfinished(profileID string) (_ Attempt, _ bool, err error) {
+	defer s.withPath(&err)
 	if err := checkID("profile id", profileID); err != nil {
 		return Attempt{}, false, err
 	}
@@ -93,7 +96,7 @@ func (s *Store) Unfinished(profileID string) (Attempt, bool, error) {
 		a  Attempt
 		ok bool
 	)
-	err := s.view(func(tx *bbolt.Tx) error {
+	err = s.view(func(tx *bbolt.Tx) error {
 		b, err := unsafeBuckets(tx)
 		if err != nil {
 			return err
@@ -124,7 +127,8 @@ func (s *Store) Unfinished(profileID string) (Attempt, bool, error) {
 // LatestFinished returns the profile's most recently finished attempt,
 // if any. It seeks to the end of the profile's range in the finished
 // index instead of scanning attempts.
-func (s *Store) LatestFinished(profileID string) (Attempt, bool, error) {
+func (s *Store) LatestFinished(profileID string) (_ Attempt, _ bool, err error) {
+	defer s.withPath(&err)
 	if err := checkID("profile id", profileID); err != nil {
 		return Attempt{}, false, err
 	}
@@ -132,7 +136,7 @@ func (s *Store) LatestFinished(profileID string) (Attempt, bool, error) {
 		a  Attempt
 		ok bool
 	)
-	err := s.view(func(tx *bbolt.Tx) error {
+	err = s.view(func(tx *bbolt.Tx) error {
 		b, err := unsafeBuckets(tx)
 		if err != nil {
 			return err
@@ -170,12 +174,13 @@ func (s *Store) LatestFinished(profileID string) (Attempt, bool, error) {
 // Attempts returns all of the profile's attempts, finished ones and the
 // unfinished one if any, oldest start first: the progression history. It
 // reads the profile's entries in both indexes, not every attempt.
-func (s *Store) Attempts(profileID string) ([]Attempt, error) {
+func (s *Store) Attempts(profileID string) (_ []Attempt, err error) {
+	defer s.withPath(&err)
 	if err := checkID("profile id", profileID); err != nil {
 		return nil, err
 	}
 	var list []Attempt
-	err := s.view(func(tx *bbolt.Tx) error {
+	err = s.view(func(tx *bbolt.Tx) error {
 		b, err := unsafeBuckets(tx)
 		if err != nil {
 			return err
@@ -217,7 +222,8 @@ func (s *Store) Attempts(profileID string) ([]Attempt, error) {
 
 // SaveBackground records the answer to a background question (an option
 // id or a municipality name; "" clears it) and the position to resume at.
-func (s *Store) SaveBackground(id AttemptID, questionID, value string, next Position) error {
+func (s *Store) SaveBackground(id AttemptID, questionID, value string, next Position) (err error) {
+	defer s.withPath(&err)
 	if err := checkAnswer(id, questionID, next); err != nil {
 		return err
 	}
@@ -235,7 +241,8 @@ func (s *Store) SaveBackground(id AttemptID, questionID, value string, next Posi
 
 // SaveRating records a rating (1..255, or Skipped) given at the given
 // time and the position to resume at, both in one transaction.
-func (s *Store) SaveRating(id AttemptID, statementID string, value int, at time.Time, next Position) error {
+func (s *Store) SaveRating(id AttemptID, statementID string, value int, at time.Time, next Position) (err error) {
+	defer s.withPath(&err)
 	if err := checkAnswer(id, statementID, next); err != nil {
 		return err
 	}
@@ -260,7 +267,8 @@ func (s *Store) SaveRating(id AttemptID, statementID string, value int, at time.
 
 // SaveDiscussion records the free-text answer to a discussion question
 // ("" clears it) and the position to resume at.
-func (s *Store) SaveDiscussion(id AttemptID, questionID, text string, next Position) error {
+func (s *Store) SaveDiscussion(id AttemptID, questionID, text string, next Position) (err error) {
+	defer s.withPath(&err)
 	if err := checkAnswer(id, questionID, next); err != nil {
 		return err
 	}
@@ -278,7 +286,8 @@ func (s *Store) SaveDiscussion(id AttemptID, questionID, text string, next Posit
 
 // SavePosition records where the attempt is to resume, for moves that
 // save no answer.
-func (s *Store) SavePosition(id AttemptID, p Position) error {
+func (s *Store) SavePosition(id AttemptID, p Position) (err error) {
+	defer s.withPath(&err)
 	if err := checkAttemptID(id); err != nil {
 		return err
 	}
@@ -295,7 +304,8 @@ func (s *Store) SavePosition(id AttemptID, p Position) error {
 
 // Finish marks the attempt finished at the given time. From then on it is
 // part of the profile's history and can no longer change.
-func (s *Store) Finish(id AttemptID, at time.Time) error {
+func (s *Store) Finish(id AttemptID, at time.Time) (err error) {
+	defer s.withPath(&err)
 	if err := checkAttemptID(id); err != nil {
 		return err
 	}
@@ -317,7 +327,8 @@ func (s *Store) Finish(id AttemptID, at time.Time) error {
 // Discard deletes an unfinished attempt and all its answers, for when the
 // person chooses to start over. Finished attempts are history and return
 // ErrFinished.
-func (s *Store) Discard(id AttemptID) error {
+func (s *Store) Discard(id AttemptID) (err error) {
+	defer s.withPath(&err)
 	if err := checkAttemptID(id); err != nil {
 		return err
 	}

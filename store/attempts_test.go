@@ -382,6 +382,8 @@ func TestInvalidArgumentsWriteNothing(t *testing.T) {
 	for name, err := range calls {
 		if !errors.Is(err, ErrInvalid) {
 			t.Errorf("%s: %v, want ErrInvalid", name, err)
+		} else if !strings.HasSuffix(err.Error(), "("+s.Path()+")") {
+			t.Errorf("%s: %q does not end with the path", name, err)
 		}
 	}
 	got, err := s.Attempt(a.ID)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"io/fs"
 	"os"
@@ -134,6 +135,21 @@ func TestOpenRefusesAndLeavesFileUntouched(t *testing.T) {
 				}
 				return b.Put([]byte("k"), []byte("v"))
 			})
+		}, ErrForeign},
+		{"foreign bbolt file without a synced freelist", func(t *testing.T, path string) {
+			// A read-write bbolt.Open would commit a freelist to this
+			// file at once, so only the read-only probe keeps it intact.
+			db, err := bbolt.Open(path, 0o600, &bbolt.Options{NoFreelistSync: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if err := db.Update(func(tx *bbolt.Tx) error {
+				_, err := tx.CreateBucket([]byte("widgets"))
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
 		}, ErrForeign},
 		{"bbolt file with another app's meta", func(t *testing.T, path string) {
 			withBolt(t, path, func(tx *bbolt.Tx) error {
@@ -333,8 +349,9 @@ func readReal(t *testing.T) []byte {
 func pageSize(t *testing.T) int {
 	t.Helper()
 	data := readReal(t)
-	// Meta page: 16-byte page header, then magic, version, page size.
-	return int(uint32(data[24]) | uint32(data[25])<<8 | uint32(data[26])<<16 | uint32(data[27])<<24)
+	// Meta page: 16-byte page header, then magic, version and page size,
+	// written by bbolt in the machine's byte order.
+	return int(binary.NativeEndian.Uint32(data[24:28]))
 }
 
 func writeFile(t *testing.T, path string, data []byte) {

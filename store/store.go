@@ -77,9 +77,13 @@ func (s *Store) Close() error {
 // Path returns the path the store was opened with.
 func (s *Store) Path() string { return s.path }
 
+// withPath appends the path to *err; exported methods defer it so that
+// every error they return, argument errors included, names the file.
+func (s *Store) withPath(err *error) { *err = atPath(*err, s.path) }
+
 // view runs f in a read transaction under the panic guard.
 func (s *Store) view(f func(*bbolt.Tx) error) error {
-	return atPath(guard(func() error { return s.db.View(f) }), s.path)
+	return guard(func() error { return s.db.View(f) })
 }
 
 // update runs f in a write transaction under the panic guard. bbolt's
@@ -87,7 +91,7 @@ func (s *Store) view(f func(*bbolt.Tx) error) error {
 // durable before the UI moves on.
 func (s *Store) update(f func(*bbolt.Tx) error) error {
 	if s.readOnly {
-		return atPath(ErrReadOnly, s.path)
+		return ErrReadOnly
 	}
-	return atPath(guard(func() error { return s.db.Update(f) }), s.path)
+	return guard(func() error { return s.db.Update(f) })
 }
