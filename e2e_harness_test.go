@@ -1,0 +1,337 @@
+//go:build !windows
+
+// End-to-end harness: the real digikomp binary in a real pseudo-terminal,
+// its output fed to a VT emulator so tests can read the screen as a person
+// would. creack/pty has no Windows build, hence the build tag.
+
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+	"github.com/hinshun/vt10x"
+)
+
+// Terminal size and the deadlines the harness waits for. The deadlines are
+// generous on purpose: they bound a hang, they do not measure speed.
+const (
+	termCols    = 80
+	termRows    = 24
+	waitTimeout = 15 * time.Second
+	exitTimeout = 15 * time.Second
+	pollEvery   = 10 * time.Millisecond
+)
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+	buildDir  string
+)
+
+// TestMain removes the directory the binary was built in.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if buildDir != "" {
+		_ = os.RemoveAll(buildDir)
+	}
+	os.Exit(code)
+}
+
+// goTool finds the go command: the one running the tests (go test puts
+// GOROOT/bin first on PATH), else the one next to this test's GOROOT.
+func goTool() string {
+	if p, err := exec.LookPath("go"); err == nil {
+		return p
+	}
+	return filepath.Join(runtime.GOROOT(), "bin", "go")
+}
+
+// binary builds digikomp once per test run and returns its path.
+func binary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		buildDir, buildErr = os.MkdirTemp("", "digikomp-e2e-")
+		if buildErr != nil {
+			return
+		}
+		binPath = filepath.Join(buildDir, "digikomp")
+		cmd := exec.Command(goTool(), "build", "-o", binPath, ".")
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		if err := cmd.Run(); err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out.String())
+		}
+	})
+	if buildErr != nil {
+		t.Fatalf("building digikomp: %v", buildErr)
+	}
+	return binPath
+}
+
+// appEnv is everything the child process sees in its environment: a
+// minimal, fixed set, so the user's NO_COLOR, LANG or real data directory
+// never leak into a test.
+type appEnv struct {
+	db   string // DIGIKOMP_DB
+	lang string // DIGIKOMP_LANG
+	home string // HOME, XDG_DATA_HOME and XDG_CONFIG_HOME live under it
+}
+
+func newEnv(t *testing.T, lang string) appEnv {
+	t.Helper()
+	dir := t.TempDir()
+	home := filepath.Join(dir, "home")
+	if err := os.MkdirAll(home, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	return appEnv{db: filepath.Join(dir, "answers.db"), lang: lang, home: home}
+}
+
+func (e appEnv) environ() []string {
+	return []string{
+		"PATH=" + os.Getenv("PATH"),
+		"TERM=xterm-256color",
+		"HOME=" + e.home,
+		"XDG_DATA_HOME=" + filepath.Join(e.home, ".local", "share"),
+		"XDG_CONFIG_HOME=" + filepath.Join(e.home, ".config"),
+		"DIGIKOMP_DB=" + e.db,
+		"DIGIKOMP_LANG=" + e.lang,
+	}
+}
+
+// app is one running digikomp in a pseudo-terminal.
+type app struct {
+	t     *testing.T
+	cmd   *exec.Cmd
+	ptm   *os.File // pty master
+	vt    vt10x.Terminal
+	wmu   sync.Mutex // serialises writes to the master: keys and terminal replies
+	start time.Time
+
+	readDone chan struct{} // closed when the master read loop ends
+	waitDone chan struct{} // closed when the process has been waited for
+	waitErr  error         // valid after waitDone
+	exited   time.Time     // valid after waitDone
+
+	rawMu sync.Mutex
+	raw   bytes.Buffer // everything the program wrote, for failure dumps
+}
+
+// ptyWriter is what the VT emulator answers queries through (cursor
+// position reports, device status): straight back to the program.
+type ptyWriter struct{ a *app }
+
+func (w ptyWriter) Write(p []byte) (int, error) {
+	w.a.wmu.Lock()
+	defer w.a.wmu.Unlock()
+	return w.a.ptm.Write(p)
+}
+
+// start runs digikomp with env in an 80×24 pseudo-terminal. args are
+// extra command-line arguments.
+func start(t *testing.T, env appEnv, args ...string) *app {
+	t.Helper()
+	cmd := exec.Command(binary(t), args...)
+	cmd.Env = env.environ()
+	cmd.Dir = env.home
+	a := &app{t: t, cmd: cmd, readDone: make(chan struct{}), waitDone: make(chan struct{})}
+	// The emulator answers the cursor-position query (CSI 6n) that termenv
+	// sends at start-up to detect the background colour; without an answer
+	// the program stalls for up to 5 s. The OSC 11 query before it gets no
+	// answer, which termenv reads as "not supported".
+	a.vt = vt10x.New(vt10x.WithSize(termCols, termRows), vt10x.WithWriter(ptyWriter{a}))
+	ptm, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: termCols, Rows: termRows})
+	if err != nil {
+		t.Fatalf("starting digikomp in a pty: %v", err)
+	}
+	a.ptm = ptm
+	a.start = time.Now()
+	go a.readLoop()
+	go func() {
+		a.waitErr = cmd.Wait()
+		a.exited = time.Now()
+		close(a.waitDone)
+	}()
+	t.Cleanup(a.cleanup)
+	return a
+}
+
+// readLoop drains the master for as long as the program runs, so it never
+// blocks writing, and feeds the emulator. On Linux the read fails with EIO
+// once the program has exited and the slave side is closed.
+func (a *app) readLoop() {
+	defer close(a.readDone)
+	buf := make([]byte, 32*1024)
+	for {
+		n, err := a.ptm.Read(buf)
+		if n > 0 {
+			a.rawMu.Lock()
+			a.raw.Write(buf[:n])
+			a.rawMu.Unlock()
+			_, _ = a.vt.Write(buf[:n])
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+func (a *app) cleanup() {
+	select {
+	case <-a.waitDone:
+	default:
+		// Setsid makes the program a process group leader: kill the group.
+		_ = syscall.Kill(-a.cmd.Process.Pid, syscall.SIGKILL)
+		select {
+		case <-a.waitDone:
+		case <-time.After(exitTimeout):
+			a.t.Errorf("digikomp (pid %d) did not die after SIGKILL", a.cmd.Process.Pid)
+		}
+	}
+	_ = a.ptm.Close()
+	select {
+	case <-a.readDone:
+	case <-time.After(exitTimeout):
+		a.t.Errorf("pty read loop did not end")
+	}
+}
+
+// screen returns the emulator's screen as text, one line per row, each
+// trimmed on the right.
+func (a *app) screen() string {
+	a.vt.Lock()
+	defer a.vt.Unlock()
+	cols, rows := a.vt.Size()
+	var b strings.Builder
+	line := make([]rune, cols)
+	for y := range rows {
+		for x := range cols {
+			c := a.vt.Cell(x, y).Char
+			if c == 0 {
+				c = ' '
+			}
+			line[x] = c
+		}
+		b.WriteString(strings.TrimRight(string(line), " "))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// dump formats the screen for a failure message.
+func (a *app) dump() string {
+	s := a.screen()
+	var b strings.Builder
+	b.WriteString("--- screen (80×24) ---\n")
+	for i, l := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
+		fmt.Fprintf(&b, "%2d│%s\n", i+1, l)
+	}
+	b.WriteString("----------------------")
+	return b.String()
+}
+
+// waitFor polls the screen until it contains text.
+func (a *app) waitFor(text string) {
+	a.t.Helper()
+	a.waitUntil(fmt.Sprintf("screen to show %q", text), func(s string) bool {
+		return strings.Contains(s, text)
+	})
+}
+
+// waitUntil polls the screen until ok holds, failing with a dump of the
+// screen after waitTimeout or if the program exits first.
+func (a *app) waitUntil(what string, ok func(screen string) bool) {
+	a.t.Helper()
+	deadline := time.Now().Add(waitTimeout)
+	for {
+		if ok(a.screen()) {
+			return
+		}
+		select {
+		case <-a.waitDone:
+			// Let the read loop catch up with the last output, then look once more.
+			select {
+			case <-a.readDone:
+			case <-time.After(time.Second):
+			}
+			if ok(a.screen()) {
+				return
+			}
+			a.t.Fatalf("digikomp exited (%v) while waiting for %s\n%s", a.waitErr, what, a.dump())
+		default:
+		}
+		if time.Now().After(deadline) {
+			a.t.Fatalf("timed out after %v waiting for %s\n%s", waitTimeout, what, a.dump())
+		}
+		time.Sleep(pollEvery)
+	}
+}
+
+// send types keys into the terminal. Enter is "\r", Esc "\x1b".
+func (a *app) send(keys string) {
+	a.t.Helper()
+	a.wmu.Lock()
+	_, err := io.WriteString(a.ptm, keys)
+	a.wmu.Unlock()
+	if err != nil {
+		a.t.Fatalf("sending %q: %v\n%s", keys, err, a.dump())
+	}
+}
+
+// wait waits for the program to exit and returns its exit code; -1 means
+// it was killed by a signal.
+func (a *app) wait() int {
+	a.t.Helper()
+	select {
+	case <-a.waitDone:
+	case <-time.After(exitTimeout):
+		a.t.Fatalf("digikomp did not exit within %v\n%s", exitTimeout, a.dump())
+	}
+	select {
+	case <-a.readDone:
+	case <-time.After(exitTimeout):
+		a.t.Fatalf("the pty read loop did not end after digikomp exited")
+	}
+	var ee *exec.ExitError
+	switch {
+	case a.waitErr == nil:
+		return 0
+	case errors.As(a.waitErr, &ee):
+		return ee.ExitCode()
+	}
+	a.t.Fatalf("waiting for digikomp: %v", a.waitErr)
+	return 0
+}
+
+// kill sends SIGKILL to the program, as a crash or a closed laptop lid
+// would end it, and waits for it to die.
+func (a *app) kill() {
+	a.t.Helper()
+	if err := syscall.Kill(a.cmd.Process.Pid, syscall.SIGKILL); err != nil {
+		a.t.Fatalf("kill: %v", err)
+	}
+	if code := a.wait(); code != -1 {
+		a.t.Fatalf("after SIGKILL the exit code is %d, want -1 (killed by signal)", code)
+	}
+}
+
+// output returns everything the program has written so far.
+func (a *app) output() string {
+	a.rawMu.Lock()
+	defer a.rawMu.Unlock()
+	return a.raw.String()
+}
