@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -64,8 +65,6 @@ func (r *lineRunner) say(format string, args ...any) {
 	fmt.Fprintf(r.out, format+"\n", args...)
 }
 
-func (r *lineRunner) now() (t interface{ String() string }) { return nil }
-
 // ask shows one huh input in accessible mode and returns the validated
 // answer; ok is false at end of input.
 func (r *lineRunner) ask(title string, validate func(string) error) (string, bool) {
@@ -127,7 +126,7 @@ func (r *lineRunner) run() (bool, error) {
 		for i, it := range menu.items {
 			labels[i] = it.label
 		}
-		i, ok := r.choose(c.cat.AppTitle, labels)
+		i, ok := r.choose(c.cat.AccMenuTitle, labels)
 		if !ok {
 			return unfinished != nil, nil
 		}
@@ -250,7 +249,7 @@ func (r *lineRunner) background(i int) (bool, error) {
 	r.say(c.cat.BackgroundTitle, i+1, len(c.q.Background))
 	var value string
 	if bq.Kind == survey.KindMunicipality {
-		r.say("%s", c.cat.MunicipalityHint)
+		r.say("%s", c.cat.AccMunicipalityHint)
 		v, ok := r.ask(bq.Prompt.In(c.lang)+":", func(s string) error {
 			if _, err := resolveMunicipality(c, s); err != nil {
 				return err
@@ -303,7 +302,11 @@ func resolveMunicipality(c *common, s string) (string, error) {
 		}
 		names = append(names, m.Name)
 	}
-	return "", fmt.Errorf(c.cat.MunicipalityUnknown, s, strings.Join(names, ", "))
+	msg := fmt.Sprintf(c.cat.MunicipalityUnknown, s)
+	if len(names) > 0 {
+		msg += " " + fmt.Sprintf(c.cat.MunicipalitySuggest, strings.Join(names, ", "))
+	}
+	return "", errors.New(msg)
 }
 
 // statement asks one statement; next is where the attempt goes after an

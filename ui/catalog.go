@@ -35,7 +35,8 @@ type Catalog struct {
 	MunicipalityHint    string
 	MunicipalityNone    string
 	MunicipalityMore    string // more matches
-	MunicipalityUnknown string // typed name, suggestions
+	MunicipalityUnknown string // typed name
+	MunicipalitySuggest string // suggested names
 
 	AreaLabel   string // area number, number of areas, area name
 	Progress    string // current, total
@@ -102,20 +103,22 @@ type Catalog struct {
 	Usage          string // program name, default database path
 
 	// Accessible, line-by-line mode.
-	AccChoose         string // highest number
-	AccInvalid        string
-	AccStatement      string // current, total, area number, areas, area name
-	AccRatingPrompt   string // min, max
-	AccRatingInvalid  string // min, max
-	AccBackgroundMenu string
-	AccSkipped        string
-	AccTextPrompt     string
-	AccReviewPrompt   string
-	AccNothingOpen    string
-	AccNumberInvalid  string
-	AccYes            string
-	AccNo             string
-	AccBackKey        string // the letter that goes back, as in AccRatingPrompt
+	AccMunicipalityHint string
+	AccMenuTitle        string
+	AccChoose           string // highest number
+	AccInvalid          string
+	AccStatement        string // current, total, area number, areas, area name
+	AccRatingPrompt     string // min, max
+	AccRatingInvalid    string // min, max
+	AccBackgroundMenu   string
+	AccSkipped          string
+	AccTextPrompt       string
+	AccReviewPrompt     string
+	AccNothingOpen      string
+	AccNumberInvalid    string
+	AccYes              string
+	AccNo               string
+	AccBackKey          string // the letter that goes back, as in AccRatingPrompt
 }
 
 // Messages returns the catalogue for lang, Swedish unless lang is English.
