@@ -29,8 +29,10 @@ func (q *Questionnaire) Validate() error {
 	checkText(add, "title", q.Title)
 
 	s := q.Scale
-	if s.Min < 0 {
-		add("scale: min %d is negative", s.Min)
+	// Ratings start at 1: a stored 0 means "skipped", so a scale that
+	// included 0 could not tell a rating from a skip.
+	if s.Min < 1 {
+		add("scale: min %d is below 1", s.Min)
 	}
 	if s.Max <= s.Min {
 		add("scale: max %d is not above min %d", s.Max, s.Min)
