@@ -158,6 +158,9 @@ func TestE2EFullRunWithCrash(t *testing.T) {
 			a = start(t, env)
 			a.waitFor(fmt.Sprintf(u.cont, wantSoFar, total))
 			a.send("\r")
+			// It resumes at the statement after the last one answered. The
+			// rest goes in as one burst, as from a fast typist: the app must
+			// apply each key to its own statement.
 			a.waitFor(counter(killAfter+2, total))
 			var burst strings.Builder
 			for i := killAfter + 1; i < total; i++ {

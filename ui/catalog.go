@@ -48,11 +48,13 @@ type Catalog struct {
 	DiscussionIntro string
 	DiscussionYours string
 
-	ReviewTitle   string
-	ReviewAllDone string
-	ReviewSkipped string // number unanswered
-	ReviewFinish  string
+	ReviewTitle      string
+	ReviewAllDone    string
+	ReviewSkipped    string // number unanswered
+	ReviewSkippedOne string
+	ReviewFinish     string
 
+	MoreBelow       string
 	ResultTitle     string
 	ResultWhen      string // date
 	ResultOverall   string // mean, scale max

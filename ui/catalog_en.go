@@ -41,11 +41,13 @@ var english = Catalog{
 	DiscussionIntro: "Questions from the network meetings on media and information literacy and digital competence. Answer in your own words if you like; Enter moves on, an empty box skips the question.",
 	DiscussionYours: "Your answer:",
 
-	ReviewTitle:   "Before you see your result",
-	ReviewAllDone: "You have answered every statement.",
-	ReviewSkipped: "%d statements have no answer. Choose one to answer it now, or go on to your result.",
-	ReviewFinish:  "Finish the test and show the result",
+	ReviewTitle:      "Before you see your result",
+	ReviewAllDone:    "You have answered every statement.",
+	ReviewSkipped:    "%d statements have no answer. Choose one to answer it now, or go on to your result.",
+	ReviewSkippedOne: "One statement has no answer. Choose it to answer now, or go on to your result.",
+	ReviewFinish:     "Finish the test and show the result",
 
+	MoreBelow:       "↓ more below",
 	ResultTitle:     "Your result",
 	ResultWhen:      "%s",
 	ResultOverall:   "Overall mean: %s of %d",

@@ -41,11 +41,13 @@ var swedish = Catalog{
 	DiscussionIntro: "Frågor från nätverksträffarna om MIK och digital kompetens. Svara med egna ord om du vill; Enter går vidare, en tom ruta hoppar över frågan.",
 	DiscussionYours: "Ditt svar:",
 
-	ReviewTitle:   "Innan du ser resultatet",
-	ReviewAllDone: "Du har svarat på alla påståenden.",
-	ReviewSkipped: "%d påståenden saknar svar. Välj ett för att svara på det nu, eller gå vidare till resultatet.",
-	ReviewFinish:  "Avsluta testet och visa resultatet",
+	ReviewTitle:      "Innan du ser resultatet",
+	ReviewAllDone:    "Du har svarat på alla påståenden.",
+	ReviewSkipped:    "%d påståenden saknar svar. Välj ett för att svara på det nu, eller gå vidare till resultatet.",
+	ReviewSkippedOne: "Ett påstående saknar svar. Välj det för att svara nu, eller gå vidare till resultatet.",
+	ReviewFinish:     "Avsluta testet och visa resultatet",
 
+	MoreBelow:       "↓ mer nedanför",
 	ResultTitle:     "Ditt resultat",
 	ResultWhen:      "%s",
 	ResultOverall:   "Medelvärde totalt: %s av %d",

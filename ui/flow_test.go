@@ -36,7 +36,7 @@ func TestWholeTestToResult(t *testing.T) {
 	h.keys("Mer tid för fortbildning<enter>")
 	h.see("Fråga 2 / 6")
 	h.keys("<esc>")
-	h.see("Innan du ser resultatet", "1 påståenden saknar svar", "a) 2.")
+	h.see("Innan du ser resultatet", "Ett påstående saknar svar", "a) 2.")
 	h.keys("a")
 	h.see("2 / 24", "Du hoppade över")
 	h.keys("7")

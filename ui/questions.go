@@ -58,7 +58,11 @@ func (m questionsModel) update(c *common, msg tea.Msg) (questionsModel, tea.Cmd,
 }
 
 func (m questionsModel) view(c *common) string {
-	return c.st.Title.Render(c.cat.MenuDiscussion) + "\n\n" + m.vp.View()
+	more := ""
+	if !m.vp.AtBottom() {
+		more = c.cat.MoreBelow
+	}
+	return titleLine(c, c.cat.MenuDiscussion, more, contentWidth(c)) + "\n\n" + m.vp.View()
 }
 
 func (m questionsModel) helpKeys(c *common) []key.Binding {

@@ -59,6 +59,9 @@ func (m resultModel) update(c *common, msg tea.Msg) (resultModel, tea.Cmd, inten
 func (m resultModel) view(c *common) string {
 	w := contentWidth(c)
 	when := fmt.Sprintf(c.cat.ResultWhen, formatDate(m.attempt.Finished))
+	if !m.vp.AtBottom() {
+		when = c.cat.MoreBelow + "  " + when
+	}
 	head := titleLine(c, c.cat.ResultTitle, when, w)
 	return head + "\n\n" + m.vp.View()
 }

@@ -63,6 +63,8 @@ func (m reviewModel) view(c *common) string {
 	b.WriteString(c.st.Title.Render(c.cat.ReviewTitle) + "\n\n")
 	if len(m.open) == 0 {
 		b.WriteString(wrap(c.cat.ReviewAllDone, w) + "\n\n")
+	} else if len(m.open) == 1 {
+		b.WriteString(wrap(c.cat.ReviewSkippedOne, w) + "\n\n")
 	} else {
 		b.WriteString(wrap(fmt.Sprintf(c.cat.ReviewSkipped, len(m.open)), w) + "\n\n")
 	}

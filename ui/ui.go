@@ -29,7 +29,6 @@ type Config struct {
 	Profile       string           // profile id; store.LocalProfile until profiles arrive
 	DBPath        string           // shown when pausing, so people know where answers are
 	Now           func() time.Time // clock, replaceable in tests
-	Styles        *bool            // nil or true: colours and bold; false: plain text
 }
 
 type screen int
@@ -118,11 +117,7 @@ func New(cfg Config) Model {
 		cfg.Profile = store.LocalProfile
 	}
 	cat := Messages(cfg.Lang)
-	st := defaultStyles()
-	if cfg.Styles != nil && !*cfg.Styles {
-		st = plainStyles()
-	}
-	c := &common{q: cfg.Questionnaire, lang: cfg.Lang, cat: cat, st: st, keys: newKeyMap(cat)}
+	c := &common{q: cfg.Questionnaire, lang: cfg.Lang, cat: cat, st: defaultStyles(), keys: newKeyMap(cat)}
 	h := help.New()
 	h.ShortSeparator = " · "
 	return Model{c: c, cfg: cfg, help: h}
