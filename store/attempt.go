@@ -63,3 +63,23 @@ func (a Attempt) Scores() survey.Ratings {
 	}
 	return r
 }
+
+// SetBackground records a background answer in a copy held in memory,
+// the same way SaveBackground stores it: "" clears the answer.
+func (a *Attempt) SetBackground(questionID, value string) {
+	a.Background = setOrClear(a.Background, questionID, value)
+}
+
+// SetDiscussion records a discussion answer in memory as SaveDiscussion
+// stores it: "" clears the answer.
+func (a *Attempt) SetDiscussion(questionID, text string) {
+	a.Discussion = setOrClear(a.Discussion, questionID, text)
+}
+
+// SetRating records a rating in memory as SaveRating stores it.
+func (a *Attempt) SetRating(statementID string, r Rating) {
+	if a.Ratings == nil {
+		a.Ratings = map[string]Rating{}
+	}
+	a.Ratings[statementID] = r
+}

@@ -277,7 +277,7 @@ func (r *lineRunner) background(i int) (bool, error) {
 	if err := r.cfg.Store.SaveBackground(r.a.ID, bq.ID, value, next); err != nil {
 		return false, err
 	}
-	r.a.Background = setOrClear(r.a.Background, bq.ID, value)
+	r.a.SetBackground(bq.ID, value)
 	r.a.Position = next
 	return true, nil
 }
@@ -356,10 +356,7 @@ func (r *lineRunner) statement(i int, next store.Position) (bool, error) {
 	if err := r.cfg.Store.SaveRating(r.a.ID, s.ID, value, at, next); err != nil {
 		return false, err
 	}
-	if r.a.Ratings == nil {
-		r.a.Ratings = map[string]store.Rating{}
-	}
-	r.a.Ratings[s.ID] = store.Rating{Value: value, At: at}
+	r.a.SetRating(s.ID, store.Rating{Value: value, At: at})
 	r.a.Position = next
 	if value == store.Skipped {
 		r.say("%s", c.cat.AccSkipped)
@@ -395,7 +392,7 @@ func (r *lineRunner) discussion(i int) (bool, error) {
 	if err := r.cfg.Store.SaveDiscussion(r.a.ID, dq.ID, v, next); err != nil {
 		return false, err
 	}
-	r.a.Discussion = setOrClear(r.a.Discussion, dq.ID, v)
+	r.a.SetDiscussion(dq.ID, v)
 	r.a.Position = next
 	return true, nil
 }

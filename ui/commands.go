@@ -45,10 +45,7 @@ func saveRatingCmd(st Store, id store.AttemptID, statementID string, value int, 
 			return errMsg{err}
 		}
 		return savedMsg{next: next, move: true, apply: func(a *store.Attempt) {
-			if a.Ratings == nil {
-				a.Ratings = map[string]store.Rating{}
-			}
-			a.Ratings[statementID] = store.Rating{Value: value, At: at}
+			a.SetRating(statementID, store.Rating{Value: value, At: at})
 		}}
 	}
 }
@@ -59,7 +56,7 @@ func saveBackgroundCmd(st Store, id store.AttemptID, questionID, value string, n
 			return errMsg{err}
 		}
 		return savedMsg{next: next, move: true, apply: func(a *store.Attempt) {
-			a.Background = setOrClear(a.Background, questionID, value)
+			a.SetBackground(questionID, value)
 		}}
 	}
 }
@@ -70,7 +67,7 @@ func saveDiscussionCmd(st Store, id store.AttemptID, questionID, text string, ne
 			return errMsg{err}
 		}
 		return savedMsg{next: next, move: true, apply: func(a *store.Attempt) {
-			a.Discussion = setOrClear(a.Discussion, questionID, text)
+			a.SetDiscussion(questionID, text)
 		}}
 	}
 }
@@ -103,16 +100,4 @@ func discardCmd(st Store, id store.AttemptID) tea.Cmd {
 		}
 		return discardedMsg{}
 	}
-}
-
-func setOrClear(m map[string]string, k, v string) map[string]string {
-	if v == "" {
-		delete(m, k)
-		return m
-	}
-	if m == nil {
-		m = map[string]string{}
-	}
-	m[k] = v
-	return m
 }

@@ -195,3 +195,15 @@ func TestFailedSaveStaysPut(t *testing.T) {
 	h.keys("6")
 	h.see("1 / 24")
 }
+
+// The key help is the last line of the window, not one above it.
+func TestFooterOnLastLine(t *testing.T) {
+	h := newHarness(t, survey.Swedish)
+	for _, keys := range []string{"", "<enter>", "s"} {
+		h.keys(keys)
+		lines := strings.Split(h.screen(), "\n")
+		if len(lines) != 24 || !strings.Contains(lines[23], "enter") && !strings.Contains(lines[23], "svara") {
+			t.Fatalf("after %q: %d lines, last %q", keys, len(lines), lines[len(lines)-1])
+		}
+	}
+}

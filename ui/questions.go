@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -14,23 +13,16 @@ import (
 // meeting. Answering happens within the test.
 type questionsModel struct {
 	answers map[string]string
-	vp      viewport.Model
+	page    page
 }
 
 func newQuestions(c *common, answers map[string]string) questionsModel {
-	m := questionsModel{answers: answers, vp: viewport.New(0, 0)}
-	m.setSize(c)
+	m := questionsModel{answers: answers}
+	m.page = newPage(c, m.body)
 	return m
 }
 
-func (m *questionsModel) setSize(c *common) {
-	h := c.height - headerLines - footerLines
-	if c.height == 0 {
-		h = 20
-	}
-	m.vp.Width, m.vp.Height = contentWidth(c), max(1, h)
-	m.vp.SetContent(m.body(c))
-}
+func (m *questionsModel) setSize(c *common) { m.page.setSize(c) }
 
 func (m questionsModel) body(c *common) string {
 	w := contentWidth(c)
@@ -53,16 +45,12 @@ func (m questionsModel) update(c *common, msg tea.Msg) (questionsModel, tea.Cmd,
 		return m, nil, intentMenu{}
 	}
 	var cmd tea.Cmd
-	m.vp, cmd = m.vp.Update(msg)
+	m.page, cmd = m.page.update(msg)
 	return m, cmd, nil
 }
 
 func (m questionsModel) view(c *common) string {
-	more := ""
-	if !m.vp.AtBottom() {
-		more = c.cat.MoreBelow
-	}
-	return titleLine(c, c.cat.MenuDiscussion, more, contentWidth(c)) + "\n\n" + m.vp.View()
+	return m.page.view(c, c.cat.MenuDiscussion, "")
 }
 
 func (m questionsModel) helpKeys(c *common) []key.Binding {

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -18,29 +17,14 @@ import (
 // because at 80×24 the whole result does not fit.
 type resultModel struct {
 	attempt store.Attempt
-	vp      viewport.Model
+	page    page
 }
-
-// headerLines and footerLines are the rows around the scrolling part.
-const (
-	headerLines = 2
-	footerLines = 2
-)
 
 func newResult(c *common, a store.Attempt) resultModel {
-	m := resultModel{attempt: a, vp: viewport.New(0, 0)}
-	m.setSize(c)
-	return m
+	return resultModel{attempt: a, page: newPage(c, func(c *common) string { return resultBody(c, a) })}
 }
 
-func (m *resultModel) setSize(c *common) {
-	h := c.height - headerLines - footerLines
-	if c.height == 0 {
-		h = 20
-	}
-	m.vp.Width, m.vp.Height = contentWidth(c), max(1, h)
-	m.vp.SetContent(resultBody(c, m.attempt))
-}
+func (m *resultModel) setSize(c *common) { m.page.setSize(c) }
 
 func (m resultModel) update(c *common, msg tea.Msg) (resultModel, tea.Cmd, intent) {
 	if k, ok := msg.(tea.KeyMsg); ok {
@@ -52,18 +36,12 @@ func (m resultModel) update(c *common, msg tea.Msg) (resultModel, tea.Cmd, inten
 		}
 	}
 	var cmd tea.Cmd
-	m.vp, cmd = m.vp.Update(msg)
+	m.page, cmd = m.page.update(msg)
 	return m, cmd, nil
 }
 
 func (m resultModel) view(c *common) string {
-	w := contentWidth(c)
-	when := fmt.Sprintf(c.cat.ResultWhen, formatDate(m.attempt.Finished))
-	if !m.vp.AtBottom() {
-		when = c.cat.MoreBelow + "  " + when
-	}
-	head := titleLine(c, c.cat.ResultTitle, when, w)
-	return head + "\n\n" + m.vp.View()
+	return m.page.view(c, c.cat.ResultTitle, fmt.Sprintf(c.cat.ResultWhen, formatDate(m.attempt.Finished)))
 }
 
 func (m resultModel) helpKeys(c *common) []key.Binding {

@@ -49,6 +49,7 @@ func (m Model) View() string {
 		footer = c.st.Error.Render(wrap(fmt.Sprintf(c.cat.SaveFailed, m.err), contentWidth(c))) + "\n" + footer
 	}
 	// The footer sits on the last lines when the window height is known.
+	body = strings.TrimRight(body, "\n")
 	gap := 1
 	if c.height > 0 {
 		gap = max(1, c.height-lipgloss.Height(body)-lipgloss.Height(footer))
