@@ -52,7 +52,8 @@ func (m Model) View() string {
 	body = strings.TrimRight(body, "\n")
 	gap := 1
 	if c.height > 0 {
-		gap = max(1, c.height-lipgloss.Height(body)-lipgloss.Height(footer))
+		// n newlines between body and footer leave n-1 blank lines.
+		gap = max(1, c.height-lipgloss.Height(body)-lipgloss.Height(footer)+1)
 	}
 	return c.st.App.Render(body + strings.Repeat("\n", gap) + footer)
 }
