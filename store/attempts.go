@@ -89,39 +89,18 @@ func (s *Store) Attempt(id AttemptID) (_ Attempt, err error) {
 // reads the unfinished index, so its cost does not grow with history.
 func (s *Store) Unfinished(profileID string) (_ Attempt, _ bool, err error) {
 	defer s.withPath(&err)
-	if err := checkID("profile id", profileID); err != nil {
-		return Attempt{}, false, err
-	}
-	var (
-		a  Attempt
-		ok bool
-	)
-	err = s.view(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	a, ok, err := s.lookup(profileID, func(b buckets) (AttemptID, bool, error) {
 		raw := b.unfinished.Get([]byte(profileID))
 		if raw == nil {
-			return nil
+			return AttemptID{}, false, nil
 		}
 		id, err := indexedID(raw)
-		if err != nil {
-			return err
-		}
-		if a, err = unsafeLoadAttempt(b, id); err != nil {
-			return err
-		}
-		if a.Done() || a.ProfileID != profileID {
-			return fmt.Errorf("%w: unfinished index of profile %q points at attempt %s", ErrCorrupt, profileID, id)
-		}
-		ok = true
-		return nil
+		return id, err == nil, err
 	})
-	if err != nil {
-		return Attempt{}, false, err
+	if ok && (a.Done() || a.ProfileID != profileID) {
+		return Attempt{}, false, fmt.Errorf("%w: unfinished index of profile %q points at attempt %s", ErrCorrupt, profileID, a.ID)
 	}
-	return a, ok, nil
+	return a, ok, err
 }
 
 // LatestFinished returns the profile's most recently finished attempt,
@@ -129,18 +108,7 @@ func (s *Store) Unfinished(profileID string) (_ Attempt, _ bool, err error) {
 // index instead of scanning attempts.
 func (s *Store) LatestFinished(profileID string) (_ Attempt, _ bool, err error) {
 	defer s.withPath(&err)
-	if err := checkID("profile id", profileID); err != nil {
-		return Attempt{}, false, err
-	}
-	var (
-		a  Attempt
-		ok bool
-	)
-	err = s.view(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	return s.lookup(profileID, func(b buckets) (AttemptID, bool, error) {
 		prefix := finishedPrefix(profileID)
 		// The first key after the profile's range has the NUL separator
 		// raised to 0x01; the entry before it is the profile's latest.
@@ -153,10 +121,30 @@ func (s *Store) LatestFinished(profileID string) (_ Attempt, _ bool, err error) 
 			k, _ = c.Prev()
 		}
 		if k == nil || !bytes.HasPrefix(k, prefix) {
-			return nil
+			return AttemptID{}, false, nil
 		}
 		id, err := finishedKeyID(k, prefix)
+		return id, err == nil, err
+	})
+}
+
+// lookup loads the one attempt that find picks from an index, in one read
+// transaction; ok is false when find picks none.
+func (s *Store) lookup(profileID string, find func(buckets) (AttemptID, bool, error)) (Attempt, bool, error) {
+	if err := checkID("profile id", profileID); err != nil {
+		return Attempt{}, false, err
+	}
+	var (
+		a  Attempt
+		ok bool
+	)
+	err := s.view(func(tx *bbolt.Tx) error {
+		b, err := unsafeBuckets(tx)
 		if err != nil {
+			return err
+		}
+		id, found, err := find(b)
+		if err != nil || !found {
 			return err
 		}
 		if a, err = unsafeLoadAttempt(b, id); err != nil {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -78,26 +77,23 @@ func (m backgroundModel) update(c *common, msg tea.Msg) (backgroundModel, tea.Cm
 		}
 		return m, nil, nil
 	}
-	f, cmd := m.form.Update(msg)
-	m.form = f.(*huh.Form)
-	if m.form.State == huh.StateCompleted {
+	var cmd tea.Cmd
+	var done bool
+	if m.form, cmd, done = updateForm(m.form, msg); done {
 		return m, nil, intentBackground{question: bq.ID, value: *m.value}
 	}
 	return m, cmd, nil
 }
 
 func (m backgroundModel) view(c *common) string {
-	w := contentWidth(c)
-	var b strings.Builder
 	counter := fmt.Sprintf(c.cat.BackgroundTitle, m.index+1, len(c.q.Background))
-	b.WriteString(titleLine(c, c.cat.BackgroundHeading, counter, w) + "\n")
-	b.WriteString(c.st.Muted.Render(wrap(c.cat.BackgroundFooter, w)) + "\n\n")
+	var body string
 	if m.muni != nil {
-		b.WriteString(m.muni.view(c, c.q.Background[m.index].Prompt.In(c.lang)))
+		body = m.muni.view(c, c.q.Background[m.index].Prompt.In(c.lang))
 	} else {
-		b.WriteString(m.form.View())
+		body = m.form.View()
 	}
-	return b.String()
+	return formScreen(c, c.cat.BackgroundHeading, counter, c.cat.BackgroundFooter, body)
 }
 
 func (m backgroundModel) helpKeys(c *common) []key.Binding {

@@ -57,22 +57,17 @@ func (m discussionModel) update(c *common, msg tea.Msg) (discussionModel, tea.Cm
 	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, c.keys.SkipRest) {
 		return m, nil, intentSkipDiscussion{question: id, draft: strings.TrimSpace(*m.text)}
 	}
-	f, cmd := m.form.Update(msg)
-	m.form = f.(*huh.Form)
-	if m.form.State == huh.StateCompleted {
+	var cmd tea.Cmd
+	var done bool
+	if m.form, cmd, done = updateForm(m.form, msg); done {
 		return m, nil, intentDiscussion{question: id, text: strings.TrimSpace(*m.text)}
 	}
 	return m, cmd, nil
 }
 
 func (m discussionModel) view(c *common) string {
-	w := contentWidth(c)
-	var b strings.Builder
 	counter := fmt.Sprintf(c.cat.DiscussionTitle, m.index+1, len(c.q.Discussion))
-	b.WriteString(titleLine(c, c.cat.MenuDiscussion, counter, w) + "\n")
-	b.WriteString(c.st.Muted.Render(wrap(c.cat.DiscussionIntro, w)) + "\n\n")
-	b.WriteString(m.form.View())
-	return b.String()
+	return formScreen(c, c.cat.MenuDiscussion, counter, c.cat.DiscussionIntro, m.form.View())
 }
 
 func (m discussionModel) helpKeys(c *common) []key.Binding {

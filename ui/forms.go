@@ -114,3 +114,23 @@ func sequenceOf(msg tea.Msg) ([]tea.Cmd, bool) {
 	}
 	return cmds, true
 }
+
+// updateForm passes msg to an embedded form and reports whether the form
+// has just been completed. A completed form's pending commands are dropped:
+// they could only advance a form that is no longer there.
+func updateForm(f *huh.Form, msg tea.Msg) (*huh.Form, tea.Cmd, bool) {
+	m, cmd := f.Update(msg)
+	f = m.(*huh.Form)
+	if f.State == huh.StateCompleted {
+		return f, nil, true
+	}
+	return f, cmd, false
+}
+
+// formScreen lays out a screen that asks one question in a form: a title
+// line with a counter, a muted hint, and the form.
+func formScreen(c *common, title, counter, hint, form string) string {
+	w := contentWidth(c)
+	return titleLine(c, title, counter, w) + "\n" +
+		c.st.Muted.Render(wrap(hint, w)) + "\n\n" + form
+}
