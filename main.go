@@ -53,6 +53,10 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		return code
 	}
 	cat := ui.Messages(opts.lang)
+	// A dumb terminal cannot draw screens; huh makes the same choice.
+	if os.Getenv("TERM") == "dumb" {
+		opts.accessible = true
+	}
 	if opts.version {
 		fmt.Fprintln(stdout, "digikomp", buildVersion())
 		return exitOK
