@@ -13,6 +13,7 @@ type Catalog struct {
 	Loading      string
 
 	MenuStart        string
+	MenuStartAgain   string
 	MenuStartOver    string
 	MenuContinue     string // answered, total
 	MenuLatest       string

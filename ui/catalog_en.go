@@ -6,6 +6,7 @@ var english = Catalog{
 	Loading:      "Loading …",
 
 	MenuStart:        "Take the test",
+	MenuStartAgain:   "Take the test again",
 	MenuStartOver:    "Start over",
 	MenuContinue:     "Continue where you left off (%d of %d answered)",
 	MenuLatest:       "See my latest result",

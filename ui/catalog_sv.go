@@ -6,6 +6,7 @@ var swedish = Catalog{
 	Loading:      "Läser in …",
 
 	MenuStart:        "Gör testet",
+	MenuStartAgain:   "Gör testet igen",
 	MenuStartOver:    "Börja om från början",
 	MenuContinue:     "Fortsätt där du slutade (%d av %d besvarade)",
 	MenuLatest:       "Se mitt senaste resultat",

@@ -51,7 +51,7 @@ func newHarnessOn(t *testing.T, st *store.Store, lang survey.Lang) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{t: t, st: st, q: q, clock: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)}
+	h := &harness{t: t, st: st, q: q, clock: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}
 	h.m = New(Config{Store: st, Questionnaire: q, Lang: lang, Now: func() time.Time {
 		h.clock = h.clock.Add(time.Second)
 		return h.clock

@@ -89,7 +89,7 @@ func (m reviewModel) view(c *common) string {
 }
 
 func (m reviewModel) helpKeys(c *common) []key.Binding {
-	letters := key.NewBinding(key.WithKeys("a"), key.WithHelp("a–z", c.cat.KeyAnswer))
+	letters := key.NewBinding(key.WithKeys("a"), key.WithHelp("a–z", c.cat.KeyJump))
 	return []key.Binding{c.keys.Up, c.keys.Confirm, letters, c.keys.Back, c.keys.Quit}
 }
 

@@ -117,7 +117,7 @@ func (m statementModel) helpKeys(c *common) []key.Binding {
 
 func (m statementModel) fullHelp(c *common) [][]key.Binding {
 	return [][]key.Binding{
-		{c.keys.Answer, c.keys.Up, c.keys.Down, c.keys.Confirm},
+		{c.keys.Answer, c.keys.Up, c.keys.Confirm},
 		{c.keys.Prev, c.keys.Next, c.keys.Skip},
 		{c.keys.Menu, c.keys.Help, c.keys.Quit},
 	}

@@ -29,6 +29,8 @@ func newWelcome(c *common, unfinished, latest *store.Attempt) welcomeModel {
 		label := fmt.Sprintf(c.cat.MenuContinue, answeredCount(*unfinished), len(c.q.Statements))
 		m.items = append(m.items, menuItem{label, intentContinue{}})
 		m.items = append(m.items, menuItem{c.cat.MenuStartOver, intentStartOver{}})
+	} else if latest != nil {
+		m.items = append(m.items, menuItem{c.cat.MenuStartAgain, intentStart{}})
 	} else {
 		m.items = append(m.items, menuItem{c.cat.MenuStart, intentStart{}})
 	}
