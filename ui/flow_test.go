@@ -33,7 +33,8 @@ func TestWholeTestToResult(t *testing.T) {
 	}
 	h.keys(typed.String())
 	h.see("Fråga 1 / 6")
-	h.keys("Mer tid för fortbildning<enter>")
+	h.text("Mer tid för fortbildning")
+	h.keys("<enter>")
 	h.see("Fråga 2 / 6")
 	h.keys("<esc>")
 	h.see("Innan du ser resultatet", "Ett påstående saknar svar", "a) 2.")
@@ -158,7 +159,7 @@ func TestPausingKeepsDiscussionDraft(t *testing.T) {
 	h.keys("<enter>s")
 	h.keys(strings.Repeat("4", 24))
 	h.see("Fråga 1 / 6")
-	h.keys("halvfärdigt svar")
+	h.text("halvfärdigt svar")
 	h.keys("<ctrl+c>")
 	if !h.quit {
 		t.Fatal("ctrl+c should quit")
@@ -173,7 +174,8 @@ func TestQInTextIsALetter(t *testing.T) {
 	h := newHarness(t, survey.Swedish)
 	h.keys("<enter>s")
 	h.keys(strings.Repeat("4", 24))
-	h.keys("quiz?<enter>")
+	h.text("quiz?")
+	h.keys("<enter>")
 	if h.quit {
 		t.Fatal("typing q in a text answer quit the program")
 	}

@@ -69,40 +69,39 @@ func (h *harness) send(msg tea.Msg) {
 	h.run(cmd)
 }
 
-// run executes a command and feeds back its messages, breadth first.
+// run executes a command and feeds back its messages. Commands returned
+// together run concurrently, as in Bubble Tea, and their messages are
+// delivered in the order the commands were given, so runs are repeatable.
 func (h *harness) run(cmd tea.Cmd) {
 	h.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 10000 {
+	wave := []tea.Cmd{cmd}
+	for steps := 0; len(wave) > 0; steps++ {
+		if steps > 1000 {
 			h.t.Fatal("command loop does not settle")
 		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg, ok := runCmd(c)
-		if !ok {
-			continue
-		}
-		switch msg := msg.(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case tea.QuitMsg:
-			h.quit = true
-		default:
-			if cmds, ok := sequenceOf(msg); ok {
-				queue = append(queue, cmds...)
-				continue
+		msgs := runAll(wave)
+		wave = nil
+		for _, msg := range msgs {
+			switch msg := msg.(type) {
+			case nil:
+			case tea.BatchMsg:
+				wave = append(wave, msg...)
+			case tea.QuitMsg:
+				h.quit = true
+			default:
+				if cmds, ok := sequenceOf(msg); ok {
+					for _, c := range cmds {
+						h.run(c)
+					}
+					continue
+				}
+				if debugMsgs {
+					h.t.Logf("msg %T %v", msg, msg)
+				}
+				next, cmd := h.m.Update(msg)
+				h.m = next.(Model)
+				wave = append(wave, cmd)
 			}
-			if debugMsgs {
-				h.t.Logf("msg %T %v", msg, msg)
-			}
-			next, cmd := h.m.Update(msg)
-			h.m = next.(Model)
-			queue = append(queue, cmd)
 		}
 	}
 }
@@ -112,15 +111,45 @@ func (h *harness) run(cmd tea.Cmd) {
 // schedule the next one. Store calls return in milliseconds.
 const cmdTimeout = 300 * time.Millisecond
 
-func runCmd(c tea.Cmd) (tea.Msg, bool) {
-	ch := make(chan tea.Msg, 1)
-	go func() { ch <- c() }()
-	select {
-	case msg := <-ch:
-		return msg, true
-	case <-time.After(cmdTimeout):
-		return nil, false
+// runAll runs cmds concurrently and returns the messages of those that
+// finished within cmdTimeout, in the order of cmds.
+func runAll(cmds []tea.Cmd) []tea.Msg {
+	chans := make([]chan tea.Msg, len(cmds))
+	for i, c := range cmds {
+		if c == nil {
+			continue
+		}
+		chans[i] = make(chan tea.Msg, 1)
+		go func() { chans[i] <- c() }()
 	}
+	deadline := time.After(cmdTimeout)
+	expired := false
+	msgs := make([]tea.Msg, 0, len(cmds))
+	for _, ch := range chans {
+		if ch == nil {
+			continue
+		}
+		if expired {
+			select {
+			case msg := <-ch:
+				msgs = append(msgs, msg)
+			default:
+			}
+			continue
+		}
+		select {
+		case msg := <-ch:
+			msgs = append(msgs, msg)
+		case <-deadline:
+			expired = true
+			select {
+			case msg := <-ch:
+				msgs = append(msgs, msg)
+			default:
+			}
+		}
+	}
+	return msgs
 }
 
 // keys types a string of keys: single characters, or names in angle
@@ -138,6 +167,13 @@ func (h *harness) keys(s string) {
 		h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
 		s = s[len(string(r)):]
 	}
+}
+
+// text types s as a terminal delivers fast typing: one message holding
+// all the characters.
+func (h *harness) text(s string) {
+	h.t.Helper()
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)})
 }
 
 func namedKey(t *testing.T, name string) tea.KeyMsg {
