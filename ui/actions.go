@@ -39,7 +39,7 @@ func (m Model) act(in intent) (tea.Model, tea.Cmd) {
 		return m.quit()
 	case intentMenu:
 		m.screen, m.fromReview, m.have = screenLoading, false, false
-		return m, loadCmd(st, m.cfg.Profile)
+		return m.save(loadCmd(st, m.cfg.Profile))
 	case intentContinue:
 		m2, cmd := m.goTo(pos)
 		return m2, cmd
@@ -77,14 +77,14 @@ func (m Model) act(in intent) (tea.Model, tea.Cmd) {
 		return m.save(savePositionCmd(st, id, store.Position{Stage: store.StageStatements}, true))
 	case intentRate:
 		i := m.statement.index
-		next := store.Position{Stage: store.StageStatements, Cursor: i + 1}
+		next := m.afterStatement(i + 1)
 		return m.save(saveRatingCmd(st, id, m.c.q.Statements[i].ID, in.value, now, next))
 	case intentMove:
 		i := m.statement.index + in.delta
 		if i < 0 {
 			return m, nil
 		}
-		return m.save(savePositionCmd(st, id, store.Position{Stage: store.StageStatements, Cursor: i}, true))
+		return m.save(savePositionCmd(st, id, m.afterStatement(i), true))
 	case intentDiscussion:
 		next := store.Position{Stage: store.StageDiscussion, Cursor: m.discussion.index + 1}
 		return m.save(saveDiscussionCmd(st, id, in.question, in.text, next))
@@ -102,4 +102,14 @@ func (m Model) act(in intent) (tea.Model, tea.Cmd) {
 		return m.save(finishCmd(st, id, now))
 	}
 	return m, nil
+}
+
+// afterStatement is where the flow goes from a statement towards statement
+// i: there, or back to the review screen when the statement was opened
+// from it. It is stored as the position, so a crash resumes there too.
+func (m Model) afterStatement(i int) store.Position {
+	if m.fromReview {
+		return store.Position{Stage: store.StageReview}
+	}
+	return store.Position{Stage: store.StageStatements, Cursor: i}
 }

@@ -42,6 +42,9 @@ func TestWholeTestToResult(t *testing.T) {
 	h.see("2 / 24", "Du hoppade över")
 	h.keys("7")
 	h.see("Innan du ser resultatet", "Du har svarat på alla påståenden")
+	if a, _, _ := h.st.Unfinished(store.LocalProfile); a.Position.Stage != store.StageReview {
+		t.Errorf("after answering from the review, stored position %+v; a restart would not return to the review", a.Position)
+	}
 	h.keys("<enter>")
 	h.see("Ditt resultat", "Besvarade: 24 av 24")
 

@@ -120,7 +120,9 @@ func New(cfg Config) Model {
 	c := &common{q: cfg.Questionnaire, lang: cfg.Lang, cat: cat, st: defaultStyles(), keys: newKeyMap(cat)}
 	h := help.New()
 	h.ShortSeparator = " · "
-	return Model{c: c, cfg: cfg, help: h}
+	// Busy until Init's load arrives, so keys typed at start-up wait for
+	// the menu instead of being lost.
+	return Model{c: c, cfg: cfg, help: h, busy: true}
 }
 
 // Init loads what the welcome screen needs.
@@ -157,7 +159,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.attempt, m.have = *msg.unfinished, true
 		}
 		m.screen = screenWelcome
-		return m, nil
+		m.busy = false
+		return m.drain(nil)
 	case startedMsg:
 		m.attempt, m.have = msg.attempt, true
 		m.busy = false
@@ -173,11 +176,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !msg.move {
 			return m.drain(nil)
 		}
-		next := msg.next
-		if m.fromReview && next.Stage == store.StageStatements {
-			next = store.Position{Stage: store.StageReview}
-		}
-		m2, cmd := m.goTo(next)
+		m2, cmd := m.goTo(msg.next)
 		return m2.drain(cmd)
 	case finishedMsg:
 		m.busy = false
