@@ -89,6 +89,9 @@ type appEnv struct {
 	db   string // DIGIKOMP_DB
 	lang string // DIGIKOMP_LANG
 	home string // HOME, XDG_DATA_HOME and XDG_CONFIG_HOME live under it
+	// extra are further KEY=value entries, added last so that they win
+	// over the ones above (exec keeps the last value of a repeated key).
+	extra []string
 }
 
 func newEnv(t *testing.T, lang string) appEnv {
@@ -102,7 +105,7 @@ func newEnv(t *testing.T, lang string) appEnv {
 }
 
 func (e appEnv) environ() []string {
-	return []string{
+	return append([]string{
 		"PATH=" + os.Getenv("PATH"),
 		"TERM=xterm-256color",
 		"HOME=" + e.home,
@@ -110,7 +113,7 @@ func (e appEnv) environ() []string {
 		"XDG_CONFIG_HOME=" + filepath.Join(e.home, ".config"),
 		"DIGIKOMP_DB=" + e.db,
 		"DIGIKOMP_LANG=" + e.lang,
-	}
+	}, e.extra...)
 }
 
 // app is one running digikomp in a pseudo-terminal.
