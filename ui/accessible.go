@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
@@ -24,7 +25,7 @@ func RunAccessible(cfg Config, in io.Reader, out io.Writer) (paused bool, err er
 		cfg.Profile = store.LocalProfile
 	}
 	if cfg.Now == nil {
-		New(cfg) // fills defaults the same way; only the clock matters here
+		cfg.Now = time.Now
 	}
 	cat := Messages(cfg.Lang)
 	r := &lineRunner{

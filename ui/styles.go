@@ -4,8 +4,8 @@ import "github.com/charmbracelet/lipgloss"
 
 // styles holds every lipgloss style of the interface, built once and passed
 // down so that views never create styles inline. Focus and selection are
-// always shown by a marker or reverse video as well as colour, because
-// NO_COLOR leaves only bold and reverse.
+// always shown by a "›" marker as well as by style, because under NO_COLOR
+// no style reaches the screen.
 type styles struct {
 	App       lipgloss.Style
 	Title     lipgloss.Style
