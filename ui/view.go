@@ -24,22 +24,10 @@ func (m Model) View() string {
 		body = c.st.Muted.Render(c.cat.Loading)
 	case screenFatal:
 		body = c.st.Error.Render(wrap(fmt.Sprintf(c.cat.SaveFailed, m.fatal), contentWidth(c)))
-	case screenWelcome:
-		body = m.welcome.view(c)
-	case screenIntro:
-		body = m.intro.view(c)
-	case screenBackground:
-		body = m.background.view(c)
-	case screenStatement:
-		body = m.statement.view(c)
-	case screenDiscussion:
-		body = m.discussion.view(c)
-	case screenReview:
-		body = m.review.view(c)
-	case screenResult:
-		body = m.result.view(c)
-	case screenQuestions:
-		body = m.questions.view(c)
+	default:
+		if s := m.active(); s != nil {
+			body = s.view(c)
+		}
 	}
 	if m.showHelp {
 		body = c.st.Title.Render(c.cat.HelpTitle) + "\n\n" + m.help.FullHelpView(m.fullHelp())
@@ -58,27 +46,41 @@ func (m Model) View() string {
 	return c.st.App.Render(body + strings.Repeat("\n", gap) + footer)
 }
 
-func (m Model) shortHelp() []key.Binding {
-	c := m.c
+// screenView is what the root needs of every screen to draw it.
+type screenView interface {
+	view(*common) string
+	helpKeys(*common) []key.Binding
+}
+
+// active returns the screen being shown, or nil while loading or after a
+// fatal error.
+func (m Model) active() screenView {
 	switch m.screen {
 	case screenWelcome:
-		return m.welcome.helpKeys(c)
+		return m.welcome
 	case screenIntro:
-		return m.intro.helpKeys(c)
+		return m.intro
 	case screenBackground:
-		return m.background.helpKeys(c)
+		return m.background
 	case screenStatement:
-		return m.statement.helpKeys(c)
+		return m.statement
 	case screenDiscussion:
-		return m.discussion.helpKeys(c)
+		return m.discussion
 	case screenReview:
-		return m.review.helpKeys(c)
+		return m.review
 	case screenResult:
-		return m.result.helpKeys(c)
+		return m.result
 	case screenQuestions:
-		return m.questions.helpKeys(c)
+		return m.questions
 	}
-	return []key.Binding{c.keys.Quit}
+	return nil
+}
+
+func (m Model) shortHelp() []key.Binding {
+	if s := m.active(); s != nil {
+		return s.helpKeys(m.c)
+	}
+	return []key.Binding{m.c.keys.Quit}
 }
 
 func (m Model) fullHelp() [][]key.Binding {
