@@ -259,9 +259,16 @@ func (a *app) waitFor(text string) {
 // screen after waitTimeout or if the program exits first.
 func (a *app) waitUntil(what string, ok func(screen string) bool) {
 	a.t.Helper()
+	a.poll(what, func() bool { return ok(a.screen()) }, a.dump)
+}
+
+// poll checks ok until it holds, failing with what and the report after
+// waitTimeout or if the program exits first.
+func (a *app) poll(what string, ok func() bool, report func() string) {
+	a.t.Helper()
 	deadline := time.Now().Add(waitTimeout)
 	for {
-		if ok(a.screen()) {
+		if ok() {
 			return
 		}
 		select {
@@ -271,14 +278,14 @@ func (a *app) waitUntil(what string, ok func(screen string) bool) {
 			case <-a.readDone:
 			case <-time.After(time.Second):
 			}
-			if ok(a.screen()) {
+			if ok() {
 				return
 			}
-			a.t.Fatalf("digikomp exited (%v) while waiting for %s\n%s", a.waitErr, what, a.dump())
+			a.t.Fatalf("digikomp exited (%v) while waiting for %s\n%s", a.waitErr, what, report())
 		default:
 		}
 		if time.Now().After(deadline) {
-			a.t.Fatalf("timed out after %v waiting for %s\n%s", waitTimeout, what, a.dump())
+			a.t.Fatalf("timed out after %v waiting for %s\n%s", waitTimeout, what, report())
 		}
 		time.Sleep(pollEvery)
 	}

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -65,28 +66,7 @@ func (a *app) count(text string) int { return strings.Count(a.output(), text) }
 // which scrolls in line mode) until text occurs at least n times.
 func (a *app) waitOutput(text string, n int) {
 	a.t.Helper()
-	deadline := time.Now().Add(waitTimeout)
-	for {
-		if a.count(text) >= n {
-			return
-		}
-		select {
-		case <-a.waitDone:
-			select {
-			case <-a.readDone:
-			case <-time.After(time.Second):
-			}
-			if a.count(text) >= n {
-				return
-			}
-			a.t.Fatalf("digikomp exited (%v) while waiting for %q ×%d in its output\n%s", a.waitErr, text, n, a.tail())
-		default:
-		}
-		if time.Now().After(deadline) {
-			a.t.Fatalf("timed out after %v waiting for %q ×%d in the output\n%s", waitTimeout, text, n, a.tail())
-		}
-		time.Sleep(pollEvery)
-	}
+	a.poll(fmt.Sprintf("%q ×%d in the output", text, n), func() bool { return a.count(text) >= n }, a.tail)
 }
 
 // tail is the end of the raw output, quoted, for failure messages.
@@ -423,11 +403,12 @@ func TestE2ERefusedDatabase(t *testing.T) {
 	}
 }
 
-// runPlain runs the binary with args and no terminal, returning its exit
-// code, standard output and standard error.
-func runPlain(t *testing.T, env appEnv, args ...string) (int, string, string) {
+// runPlain runs the binary with args and no terminal (stdin nil means
+// /dev/null), returning its exit code, standard output and standard error.
+func runPlain(t *testing.T, env appEnv, stdin io.Reader, args ...string) (int, string, string) {
 	t.Helper()
 	cmd := exec.Command(binary(t), args...)
+	cmd.Stdin = stdin
 	cmd.Env = env.environ()
 	cmd.Dir = env.home
 	var stdout, stderr bytes.Buffer
@@ -483,7 +464,7 @@ func TestE2EFlags(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			env := newEnv(t, c.envLang)
-			code, stdout, stderr := runPlain(t, env, c.args...)
+			code, stdout, stderr := runPlain(t, env, nil, c.args...)
 			if code != c.code {
 				t.Errorf("exit code %d, want %d\nstdout: %s\nstderr: %s", code, c.code, stdout, stderr)
 			}

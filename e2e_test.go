@@ -3,12 +3,11 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -226,33 +225,16 @@ func TestE2ENotATerminal(t *testing.T) {
 			t.Run(string(u.lang)+"/"+stdin, func(t *testing.T) {
 				t.Parallel()
 				env := newEnv(t, string(u.lang))
-				cmd := exec.Command(binary(t))
-				cmd.Env = env.environ()
-				cmd.Dir = env.home
+				var in io.Reader // nil: /dev/null
 				if stdin == "pipe" {
-					cmd.Stdin = strings.NewReader("1\n2\n")
-				} // else nil: /dev/null
-				var stdout, stderr bytes.Buffer
-				cmd.Stdout, cmd.Stderr = &stdout, &stderr
-				done := make(chan error, 1)
-				if err := cmd.Start(); err != nil {
-					t.Fatal(err)
+					in = strings.NewReader("1\n2\n")
 				}
-				go func() { done <- cmd.Wait() }()
-				var err error
-				select {
-				case err = <-done:
-				case <-time.After(exitTimeout):
-					_ = cmd.Process.Kill()
-					<-done
-					t.Fatalf("digikomp without a terminal did not exit within %v", exitTimeout)
+				code, stdout, stderr := runPlain(t, env, in)
+				if code != 2 {
+					t.Fatalf("exit code %d, want 2\nstdout: %s\nstderr: %s", code, stdout, stderr)
 				}
-				var ee *exec.ExitError
-				if !errors.As(err, &ee) || ee.ExitCode() != 2 {
-					t.Fatalf("exit: %v, want exit code 2\nstdout: %s\nstderr: %s", err, stdout.String(), stderr.String())
-				}
-				if !strings.Contains(stderr.String(), u.notTerminal) {
-					t.Errorf("stderr %q does not mention %q", stderr.String(), u.notTerminal)
+				if !strings.Contains(stderr, u.notTerminal) {
+					t.Errorf("stderr %q does not mention %q", stderr, u.notTerminal)
 				}
 				if _, err := os.Stat(env.db); !errors.Is(err, fs.ErrNotExist) {
 					t.Errorf("a database file was created at %s (stat: %v)", env.db, err)
