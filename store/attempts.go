@@ -212,60 +212,57 @@ func (s *Store) Attempts(profileID string) (_ []Attempt, err error) {
 // id or a municipality name; "" clears it) and the position to resume at.
 func (s *Store) SaveBackground(id AttemptID, questionID, value string, next Position) (err error) {
 	defer s.withPath(&err)
-	if err := checkAnswer(id, questionID, next); err != nil {
-		return err
-	}
-	if err := checkText("background answer", value, maxIDLen); err != nil {
-		return err
-	}
-	return s.update(func(tx *bbolt.Tx) error {
-		return unsafeModify(tx, id, func(b buckets, rec *attemptRecord) error {
+	return s.saveAnswer(id, questionID, next,
+		func() error { return checkText("background answer", value, maxIDLen) },
+		func(_ buckets, rec *attemptRecord) error {
 			rec.Background = setOrClear(rec.Background, questionID, value)
-			rec.Position = toPositionRecord(next)
 			return nil
 		})
-	})
 }
 
 // SaveRating records a rating (1..255, or Skipped) given at the given
 // time and the position to resume at, both in one transaction.
 func (s *Store) SaveRating(id AttemptID, statementID string, value int, at time.Time, next Position) (err error) {
 	defer s.withPath(&err)
-	if err := checkAnswer(id, statementID, next); err != nil {
-		return err
-	}
-	if err := checkRating(value); err != nil {
-		return err
-	}
-	return s.update(func(tx *bbolt.Tx) error {
-		return unsafeModify(tx, id, func(b buckets, rec *attemptRecord) error {
+	return s.saveAnswer(id, statementID, next,
+		func() error { return checkRating(value) },
+		func(b buckets, _ *attemptRecord) error {
 			ratings, err := unsafeLoadRatings(b, id)
 			if err != nil {
 				return err
 			}
 			ratings[statementID] = Rating{Value: value, At: at}
-			if err := unsafePutRatings(b, id, ratings); err != nil {
-				return err
-			}
-			rec.Position = toPositionRecord(next)
-			return nil
+			return unsafePutRatings(b, id, ratings)
 		})
-	})
 }
 
 // SaveDiscussion records the free-text answer to a discussion question
 // ("" clears it) and the position to resume at.
 func (s *Store) SaveDiscussion(id AttemptID, questionID, text string, next Position) (err error) {
 	defer s.withPath(&err)
+	return s.saveAnswer(id, questionID, next,
+		func() error { return checkText("discussion answer", text, maxTextLen) },
+		func(_ buckets, rec *attemptRecord) error {
+			rec.Discussion = setOrClear(rec.Discussion, questionID, text)
+			return nil
+		})
+}
+
+// saveAnswer is what every Save of an answer shares: the arguments are
+// checked before anything is written, then the answer and the position to
+// resume at are stored together in one committed transaction.
+func (s *Store) saveAnswer(id AttemptID, questionID string, next Position, valid func() error, change func(buckets, *attemptRecord) error) error {
 	if err := checkAnswer(id, questionID, next); err != nil {
 		return err
 	}
-	if err := checkText("discussion answer", text, maxTextLen); err != nil {
+	if err := valid(); err != nil {
 		return err
 	}
 	return s.update(func(tx *bbolt.Tx) error {
 		return unsafeModify(tx, id, func(b buckets, rec *attemptRecord) error {
-			rec.Discussion = setOrClear(rec.Discussion, questionID, text)
+			if err := change(b, rec); err != nil {
+				return err
+			}
 			rec.Position = toPositionRecord(next)
 			return nil
 		})

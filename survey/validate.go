@@ -46,12 +46,7 @@ func (q *Questionnaire) Validate() error {
 	areaNumbers := make(map[int]string)
 	for i, a := range q.Areas {
 		name := itemName("area", a.ID, i)
-		if a.ID == "" {
-			add("%s: empty id", name)
-		} else if areaIDs[a.ID] {
-			add("%s: duplicate id", name)
-		}
-		areaIDs[a.ID] = true
+		checkID(add, name, a.ID, areaIDs)
 		if a.Number <= 0 {
 			add("%s: number must be positive, got %d", name, a.Number)
 		} else if other, dup := areaNumbers[a.Number]; dup {
@@ -66,12 +61,7 @@ func (q *Questionnaire) Validate() error {
 	usedAreas := make(map[string]bool)
 	for i, st := range q.Statements {
 		name := itemName("statement", st.ID, i)
-		if st.ID == "" {
-			add("%s: empty id", name)
-		} else if statementIDs[st.ID] {
-			add("%s: duplicate id", name)
-		}
-		statementIDs[st.ID] = true
+		checkID(add, name, st.ID, statementIDs)
 		if !areaIDs[st.Area] || st.Area == "" {
 			add("%s: unknown area %q", name, st.Area)
 		}
@@ -96,12 +86,7 @@ func (q *Questionnaire) Validate() error {
 	backgroundIDs := make(map[string]bool)
 	for i, b := range q.Background {
 		name := itemName("background question", b.ID, i)
-		if b.ID == "" {
-			add("%s: empty id", name)
-		} else if backgroundIDs[b.ID] {
-			add("%s: duplicate id", name)
-		}
-		backgroundIDs[b.ID] = true
+		checkID(add, name, b.ID, backgroundIDs)
 		checkText(add, name+" prompt", b.Prompt)
 		switch b.Kind {
 		case KindChoice:
@@ -111,12 +96,7 @@ func (q *Questionnaire) Validate() error {
 			optionIDs := make(map[string]bool)
 			for j, o := range b.Options {
 				oname := fmt.Sprintf("%s %s", name, itemName("option", o.ID, j))
-				if o.ID == "" {
-					add("%s: empty id", oname)
-				} else if optionIDs[o.ID] {
-					add("%s: duplicate id", oname)
-				}
-				optionIDs[o.ID] = true
+				checkID(add, oname, o.ID, optionIDs)
 				checkText(add, oname+" label", o.Label)
 			}
 		case KindMunicipality:
@@ -133,12 +113,7 @@ func (q *Questionnaire) Validate() error {
 	discussionIDs := make(map[string]bool)
 	for i, d := range q.Discussion {
 		name := itemName("discussion question", d.ID, i)
-		if d.ID == "" {
-			add("%s: empty id", name)
-		} else if discussionIDs[d.ID] {
-			add("%s: duplicate id", name)
-		}
-		discussionIDs[d.ID] = true
+		checkID(add, name, d.ID, discussionIDs)
 		checkText(add, name+" text", d.Text)
 	}
 
@@ -152,6 +127,16 @@ func itemName(kind, id string, index int) string {
 		return fmt.Sprintf("%s #%d", kind, index+1)
 	}
 	return fmt.Sprintf("%s %q", kind, id)
+}
+
+// checkID reports an empty id or one already in seen, and records it.
+func checkID(add func(string, ...any), name, id string, seen map[string]bool) {
+	if id == "" {
+		add("%s: empty id", name)
+	} else if seen[id] {
+		add("%s: duplicate id", name)
+	}
+	seen[id] = true
 }
 
 // checkText reports each language that t lacks.
