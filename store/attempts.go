@@ -48,6 +48,9 @@ func (s *Store) StartAttempt(profileID string, q *survey.Questionnaire, at time.
 		if open := b.unfinished.Get([]byte(profileID)); open != nil {
 			return fmt.Errorf("%w: profile %q has attempt %x", ErrUnfinishedExists, profileID, open)
 		}
+		if err := unsafeRegisterShape(b, q); err != nil {
+			return err
+		}
 		if b.attempts.Get(id[:]) != nil {
 			// 64 random bits make this practically impossible, but
 			// overwriting someone's answers must be impossible outright.
@@ -220,13 +223,21 @@ func (s *Store) SaveBackground(id AttemptID, questionID, value string, next Posi
 		})
 }
 
-// SaveRating records a rating (1..255, or Skipped) given at the given
-// time and the position to resume at, both in one transaction.
+// SaveRating records a rating (on the questionnaire's scale, or Skipped)
+// given at the given time and the position to resume at, both in one
+// transaction. The statement must be one of the questionnaire's.
 func (s *Store) SaveRating(id AttemptID, statementID string, value int, at time.Time, next Position) (err error) {
 	defer s.withPath(&err)
 	return s.saveAnswer(id, statementID, next,
 		func() error { return checkRating(value) },
-		func(b buckets, _ *attemptRecord) error {
+		func(b buckets, rec *attemptRecord) error {
+			sh, err := unsafeShape(b, *rec)
+			if err != nil {
+				return err
+			}
+			if err := sh.checkRating(statementID, value); err != nil {
+				return err
+			}
 			ratings, err := unsafeLoadRatings(b, id)
 			if err != nil {
 				return err
@@ -300,6 +311,13 @@ func (s *Store) Finish(id AttemptID, at time.Time) (err error) {
 	return s.update(func(tx *bbolt.Tx) error {
 		return unsafeModify(tx, id, func(b buckets, rec *attemptRecord) error {
 			if err := unsafeDropUnfinished(b, rec.Profile, id); err != nil {
+				return err
+			}
+			ratings, err := unsafeLoadRatings(b, id)
+			if err != nil {
+				return err
+			}
+			if err := unsafePutResult(b, id, *rec, at, ratings); err != nil {
 				return err
 			}
 			rec.Finished = at.Round(0)

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"go.etcd.io/bbolt"
+
+	"digikomp/survey"
 )
 
 func start(t *testing.T, s *Store, at time.Time) Attempt {
@@ -367,6 +369,8 @@ func TestInvalidArgumentsWriteNothing(t *testing.T) {
 		"NUL in statement":     s.SaveRating(a.ID, "s\x00", 3, t0, ok),
 		"negative rating":      s.SaveRating(a.ID, "s01", -1, t0, ok),
 		"rating above 255":     s.SaveRating(a.ID, "s01", 256, t0, ok),
+		"rating off the scale": s.SaveRating(a.ID, "s01", 8, t0, ok),
+		"unknown statement":    s.SaveRating(a.ID, "s99", 3, t0, ok),
 		"long discussion":      s.SaveDiscussion(a.ID, "d1", strings.Repeat("å", maxTextLen/2+1), ok),
 		"bad UTF-8 discussion": s.SaveDiscussion(a.ID, "d1", "ok\xc3", ok),
 		"stage done":           s.SavePosition(a.ID, Position{StageDone, 0}),
@@ -395,7 +399,17 @@ func TestInvalidArgumentsWriteNothing(t *testing.T) {
 	if err := s.SaveDiscussion(a.ID, "d1", strings.Repeat("x", maxTextLen), ok); err != nil {
 		t.Errorf("text of exactly %d bytes: %v", maxTextLen, err)
 	}
-	if err := s.SaveRating(a.ID, strings.Repeat("s", maxIDLen), maxRating, t0, ok); err != nil {
+	if err := s.Discard(a.ID); err != nil {
+		t.Fatal(err)
+	}
+	longest := strings.Repeat("s", maxIDLen)
+	wide := &survey.Questionnaire{ID: "wide", Version: 1, Scale: survey.Scale{Min: 1, Max: maxRating},
+		Statements: []survey.Statement{{ID: longest}}}
+	w, err := s.StartAttempt(LocalProfile, wide, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveRating(w.ID, longest, maxRating, t0, ok); err != nil {
 		t.Errorf("id of exactly %d bytes and rating %d: %v", maxIDLen, maxRating, err)
 	}
 }

@@ -17,6 +17,12 @@ var (
 	finishedBucket   = []byte("finished")
 )
 
+// Buckets added in schema 2.
+var (
+	shapesBucket  = []byte("questionnaires")
+	resultsBucket = []byte("results")
+)
+
 // Keys in the meta bucket. Since schema 1.
 var (
 	metaAppKey    = []byte("app")
@@ -30,7 +36,7 @@ var appMarker = []byte("digikomp")
 // allBuckets lists every top-level bucket the current schema needs.
 var allBuckets = [][]byte{
 	metaBucket, profilesBucket, attemptsBucket, answersBucket,
-	unfinishedBucket, finishedBucket,
+	unfinishedBucket, finishedBucket, shapesBucket, resultsBucket,
 }
 
 // unsafeCreateBuckets creates any missing bucket; it assumes an open
@@ -54,8 +60,11 @@ func unsafeBuckets(tx *bbolt.Tx) (buckets, error) {
 		answers:    tx.Bucket(answersBucket),
 		unfinished: tx.Bucket(unfinishedBucket),
 		finished:   tx.Bucket(finishedBucket),
+		shapes:     tx.Bucket(shapesBucket),
+		results:    tx.Bucket(resultsBucket),
 	}
-	if b.profiles == nil || b.attempts == nil || b.answers == nil || b.unfinished == nil || b.finished == nil {
+	if b.profiles == nil || b.attempts == nil || b.answers == nil || b.unfinished == nil ||
+		b.finished == nil || b.shapes == nil || b.results == nil {
 		return buckets{}, fmt.Errorf("%w: a bucket is missing", ErrCorrupt)
 	}
 	return b, nil
@@ -64,6 +73,7 @@ func unsafeBuckets(tx *bbolt.Tx) (buckets, error) {
 // buckets holds the data buckets of one transaction.
 type buckets struct {
 	profiles, attempts, answers, unfinished, finished *bbolt.Bucket
+	shapes, results                                   *bbolt.Bucket
 }
 
 // missingBucket returns the name of the first bucket of the current schema

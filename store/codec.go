@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -203,4 +204,67 @@ func decodeRatings(b []byte) (map[string]Rating, error) {
 		return nil, corrupt(fmt.Sprintf("%d trailing bytes", len(b)))
 	}
 	return ratings, nil
+}
+
+// reader decodes a record field by field. The first problem sticks in err
+// and every later read returns zero values, so a decoder checks once at
+// the end; lengths are checked against what is left before slicing.
+type reader struct {
+	b   []byte
+	err error
+}
+
+func (r *reader) fail(what string) {
+	if r.err == nil {
+		r.err = errors.New(what)
+	}
+	r.b = nil
+}
+
+func (r *reader) byte() byte {
+	if len(r.b) == 0 {
+		r.fail("cut short")
+		return 0
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c
+}
+
+// uvarint reads a number and refuses one above limit.
+func (r *reader) uvarint(limit uint64) uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.fail("bad number")
+		return 0
+	}
+	if v > limit {
+		r.fail(fmt.Sprintf("number %d above %d", v, limit))
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+// bytes returns the next n bytes, aliasing the input.
+func (r *reader) bytes(n uint64) []byte {
+	if n > uint64(len(r.b)) {
+		r.fail(fmt.Sprintf("length %d, only %d bytes left", n, len(r.b)))
+		return nil
+	}
+	out := r.b[:n]
+	r.b = r.b[n:]
+	return out
+}
+
+// decodeProfile decodes and checks a profile record.
+func decodeProfile(raw []byte) (profileRecord, error) {
+	var p profileRecord
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return profileRecord{}, fmt.Errorf("%w: profile: %w", ErrCorrupt, err)
+	}
+	if err := checkID("profile id", p.ID); err != nil {
+		return profileRecord{}, fmt.Errorf("%w: profile: %w", ErrCorrupt, err)
+	}
+	return p, nil
 }

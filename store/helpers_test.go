@@ -14,7 +14,15 @@ import (
 )
 
 // testQ is the questionnaire attempts in tests belong to.
-var testQ = &survey.Questionnaire{ID: "digikomp-test", Version: 3}
+// It has the real scale and four statements, s01 to s04, in two areas.
+var testQ = &survey.Questionnaire{
+	ID: "digikomp-test", Version: 3,
+	Scale: survey.Scale{Min: 1, Max: 7},
+	Areas: []survey.Area{{ID: "a"}, {ID: "b"}},
+	Statements: []survey.Statement{
+		{ID: "s01", Area: "a"}, {ID: "s02", Area: "a"}, {ID: "s03", Area: "b"}, {ID: "s04", Area: "b"},
+	},
+}
 
 // t0 is a fixed start time, so tests never depend on the clock.
 var t0 = time.Date(2025, 3, 14, 9, 26, 53, 589793238, time.UTC)
@@ -58,7 +66,7 @@ func makeDB(t *testing.T, dir string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, id := range []string{"s1", "s2", "s3"} {
+	for i, id := range []string{"s01", "s02", "s03"} {
 		if err := s.SaveRating(a.ID, id, i+1, t0, Position{StageStatements, i + 1}); err != nil {
 			t.Fatal(err)
 		}

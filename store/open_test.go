@@ -64,8 +64,8 @@ func TestOpenInitialisesMarkerSchemaAndLocalProfile(t *testing.T) {
 		if got := string(meta.Get(metaAppKey)); got != "digikomp" {
 			t.Errorf("app marker %q", got)
 		}
-		if got := meta.Get(metaSchemaKey); !bytes.Equal(got, []byte{0, 0, 0, 0, 0, 0, 0, 1}) {
-			t.Errorf("schema %x, want big-endian 1", got)
+		if got := meta.Get(metaSchemaKey); !bytes.Equal(got, u64Bytes(schemaVersion)) {
+			t.Errorf("schema %x, want big-endian %d", got, schemaVersion)
 		}
 		if name := missingBucket(tx); name != "" {
 			t.Errorf("bucket %s missing", name)

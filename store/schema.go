@@ -10,7 +10,7 @@ import (
 
 // schemaVersion is the layout this build reads and writes. Raise it only
 // together with an entry in migrations from the previous version.
-const schemaVersion = 1
+const schemaVersion = 2
 
 // migration upgrades a file by exactly one schema version. It runs inside
 // the transaction that also records the new version, so a failed step
@@ -19,7 +19,9 @@ type migration func(*bbolt.Tx) error
 
 // migrations maps a schema version to the step that upgrades a file from
 // it to the next version.
-var migrations = map[uint64]migration{}
+var migrations = map[uint64]migration{
+	1: migrateResults,
+}
 
 // schemaPlan is the target version and the steps that reach it. Open uses
 // currentPlan; tests pass their own so the mechanism is exercised before

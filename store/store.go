@@ -1,25 +1,30 @@
 // Package store keeps digikomp's answers and progress history in one
 // embedded bbolt file. It is the only package that imports bbolt.
 //
-// # Layout (schema 1)
+// # Layout (schema 2)
 //
 // All keys and values are bytes; multi-byte numbers are big-endian so that
 // bbolt's key order is numeric order.
 //
-//	meta        "app"    → "digikomp"  marker telling our files from other bbolt files
-//	            "schema" → uint64      layout version, see schemaVersion
-//	profiles    profile id → JSON {"id", "created"}
-//	attempts    attempt id (16 raw bytes) → JSON header: questionnaire id and
-//	            version, profile, started, finished (absent while unfinished),
-//	            background, discussion, position
-//	answers     attempt id → binary ratings record, see encodeRatings
-//	unfinished  profile id → attempt id of its one unfinished attempt
-//	finished    profile id, 0x00, finish unix-ns (uint64), attempt id → empty
+//	meta           "app"    → "digikomp"  marker telling our files from other bbolt files
+//	               "schema" → uint64      layout version, see schemaVersion
+//	profiles       profile id → JSON {"id", "created"}
+//	attempts       attempt id (16 raw bytes) → JSON header: questionnaire id and
+//	               version, profile, started, finished (absent while unfinished),
+//	               background, discussion, position
+//	answers        attempt id → binary ratings record, see encodeRatings
+//	unfinished     profile id → attempt id of its one unfinished attempt
+//	finished       profile id, 0x00, finish unix-ns (uint64), attempt id → empty
+//	questionnaires questionnaire id, 0x00, version (uint32) → shape: scale and
+//	               statement ids in order (since schema 2, see shapes.go)
+//	results        finish unix-ns, attempt id → compact row of one finished
+//	               attempt's ratings in shape order (since schema 2, see results.go)
 //
-// The two index buckets are kept in the transaction that changes the
-// attempt, so finding the attempt to resume or the latest result never
-// walks the attempts. Profile ids cannot contain NUL, so the finished
-// index's keys of one profile form one contiguous range.
+// The index buckets and the results row are kept in the transaction that
+// changes the attempt, so finding the attempt to resume, the latest result
+// or a group's statistics never walks the attempts. Profile ids cannot
+// contain NUL, so the finished index's keys of one profile form one
+// contiguous range.
 //
 // # Safety
 //

@@ -1,0 +1,174 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"digikomp/survey"
+)
+
+// The results bucket holds one small row per finished attempt, written in
+// the transaction that finishes it:
+//
+//	key   finish unix-ns (uint64) + attempt id  → rows in finish order
+//	value [format][uvarint len][questionnaire key][uvarint n][n rating bytes]
+//
+// The rating bytes follow the questionnaire version's shape, 0 meaning no
+// rating. A group report reads only this bucket, in one pass, so its cost
+// is a tight scan of about 60 bytes per attempt and needs no decoding of
+// headers, JSON or statement ids; a time range is a seek, not a filter.
+
+// resultFormat is the first byte of a results row.
+const resultFormat = 1
+
+// resultKey orders rows by finish time; the id keeps two attempts
+// finished in the same nanosecond apart.
+func resultKey(at time.Time, id AttemptID) []byte {
+	k := make([]byte, 0, 8+len(id))
+	k = binary.BigEndian.AppendUint64(k, uint64(at.UnixNano()))
+	return append(k, id[:]...)
+}
+
+// encodeResult builds the row of an attempt from its ratings in the order
+// of sh.
+func encodeResult(questionnaireKey []byte, sh shape, ratings map[string]Rating) []byte {
+	b := make([]byte, 0, 3+len(questionnaireKey)+len(sh.statements))
+	b = append(b, resultFormat)
+	b = binary.AppendUvarint(b, uint64(len(questionnaireKey)))
+	b = append(b, questionnaireKey...)
+	b = binary.AppendUvarint(b, uint64(len(sh.statements)))
+	for _, id := range sh.statements {
+		b = append(b, byte(ratings[id].Value)) // absent → 0, Skipped → 0
+	}
+	return b
+}
+
+// decodeResult splits a row into its questionnaire key and rating bytes,
+// both aliasing raw. It is on the scan's hot path, so it checks lengths
+// but leaves the values to the caller.
+func decodeResult(raw []byte) (questionnaireKey, values []byte, err error) {
+	r := reader{b: raw}
+	if f := r.byte(); f != resultFormat && r.err == nil {
+		return nil, nil, fmt.Errorf("%w: results row: format %d, want %d", ErrCorrupt, f, resultFormat)
+	}
+	questionnaireKey = r.bytes(r.uvarint(maxIDLen + 5))
+	values = r.bytes(r.uvarint(255))
+	if r.err == nil && len(r.b) != 0 {
+		r.fail(fmt.Sprintf("%d trailing bytes", len(r.b)))
+	}
+	if r.err != nil {
+		return nil, nil, fmt.Errorf("%w: results row: %v", ErrCorrupt, r.err)
+	}
+	return questionnaireKey, values, nil
+}
+
+// unsafePutResult writes the results row of an attempt being finished.
+func unsafePutResult(b buckets, id AttemptID, rec attemptRecord, at time.Time, ratings map[string]Rating) error {
+	sh, err := unsafeShape(b, rec)
+	if err != nil {
+		return err
+	}
+	row := encodeResult(shapeKey(rec.Questionnaire, rec.Version), sh, ratings)
+	return b.results.Put(resultKey(at, id), row)
+}
+
+// Span selects finished attempts by finish time: From inclusive, To
+// exclusive; a zero bound is open.
+type Span struct {
+	From, To time.Time
+}
+
+// GroupSummary tallies every attempt of questionnaire q (all its
+// versions, statements matched by id) finished within span, in one read
+// transaction over the results rows. It is what group reports stand on:
+// counts, never individual answers, leave it.
+func (s *Store) GroupSummary(q *survey.Questionnaire, span Span) (_ survey.GroupSummary, err error) {
+	defer s.withPath(&err)
+	t, err := s.tally(q, span)
+	if err != nil {
+		return survey.GroupSummary{}, err
+	}
+	return t.Summary(), nil
+}
+
+// tally is the scan behind GroupSummary.
+func (s *Store) tally(q *survey.Questionnaire, span Span) (*survey.Tally, error) {
+	if q == nil {
+		return nil, fmt.Errorf("%w: no questionnaire", ErrInvalid)
+	}
+	t := survey.NewTally(q)
+	var start, end []byte
+	if !span.From.IsZero() {
+		start = binary.BigEndian.AppendUint64(nil, uint64(max(span.From.UnixNano(), 0)))
+	}
+	if !span.To.IsZero() {
+		end = binary.BigEndian.AppendUint64(nil, uint64(max(span.To.UnixNano(), 0)))
+	}
+	// Rows of one questionnaire version share their key, so the index of
+	// the last key seen is reused until the key changes.
+	prefix := append([]byte(q.ID), 0)
+	indexes := map[string][]int{}
+	err := s.view(func(tx *bbolt.Tx) error {
+		b, err := unsafeBuckets(tx)
+		if err != nil {
+			return err
+		}
+		c := b.results.Cursor()
+		k, v := c.First()
+		if start != nil {
+			k, v = c.Seek(start)
+		}
+		var lastKey []byte
+		var index []int
+		for ; k != nil; k, v = c.Next() {
+			if end != nil && bytes.Compare(k, end) >= 0 {
+				break
+			}
+			qk, values, err := decodeResult(v)
+			if err != nil {
+				return fmt.Errorf("row %x: %w", k, err)
+			}
+			if !bytes.Equal(qk, lastKey) {
+				index, err = unsafeIndexFor(b, t, indexes, prefix, qk)
+				if err != nil {
+					return err
+				}
+				lastKey = qk
+			}
+			if index != nil {
+				t.Add(index, values)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// unsafeIndexFor returns the tally index for a questionnaire key, nil for
+// keys of other questionnaires, remembering each in indexes.
+func unsafeIndexFor(b buckets, t *survey.Tally, indexes map[string][]int, prefix, qk []byte) ([]int, error) {
+	if index, ok := indexes[string(qk)]; ok {
+		return index, nil
+	}
+	var index []int
+	if bytes.HasPrefix(qk, prefix) {
+		raw := b.shapes.Get(qk)
+		if raw == nil {
+			return nil, fmt.Errorf("%w: results row names unknown questionnaire %x", ErrCorrupt, qk)
+		}
+		sh, err := decodeShape(raw)
+		if err != nil {
+			return nil, err
+		}
+		index = t.Index(sh.statements)
+	}
+	indexes[string(qk)] = index
+	return index, nil
+}
