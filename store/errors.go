@@ -49,6 +49,10 @@ var (
 	// written: an empty or over-long id, over-long text, invalid UTF-8, a
 	// rating out of range or a position out of range.
 	ErrInvalid = errors.New("invalid argument")
+
+	// ErrExists means a backup was asked to write over an existing file
+	// without being told it may.
+	ErrExists = errors.New("the file already exists")
 )
 
 // atPath appends the database path to err in the form every sentinel is

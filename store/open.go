@@ -55,12 +55,12 @@ func open(path string, opts Options, plan schemaPlan) (*Store, error) {
 		return nil, atPath(err, path)
 	}
 	if opts.ReadOnly {
-		if version < plan.target {
+		if version < plan.target && !opts.olderOK {
 			_ = probe.Close()
 			return nil, atPath(fmt.Errorf("%w: schema %d must be upgraded to %d by a normal open first",
 				ErrReadOnly, version, plan.target), path)
 		}
-		return &Store{db: probe, path: path, readOnly: true}, nil
+		return &Store{db: probe, path: path, readOnly: true, schema: version}, nil
 	}
 	if err := probe.Close(); err != nil {
 		return nil, atPath(fmt.Errorf("close probe: %w", err), path)
@@ -74,7 +74,7 @@ func open(path string, opts Options, plan schemaPlan) (*Store, error) {
 		_ = db.Close()
 		return nil, atPath(err, path)
 	}
-	return &Store{db: db, path: path}, nil
+	return &Store{db: db, path: path, schema: plan.target}, nil
 }
 
 // checkFile refuses what bbolt must never be pointed at: a directory or

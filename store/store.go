@@ -61,6 +61,10 @@ const dirMode = 0o700
 type Options struct {
 	Timeout  time.Duration // lock wait; 0 (or less) means DefaultTimeout
 	ReadOnly bool          // for inspection; never creates or writes
+
+	// olderOK lets a read-only open accept a file of an older schema as
+	// it is, for the integrity commands, which read it without migrating.
+	olderOK bool
 }
 
 // Store is an open digikomp database. Its methods are safe for concurrent
@@ -69,6 +73,7 @@ type Store struct {
 	db       *bbolt.DB
 	path     string
 	readOnly bool
+	schema   uint64 // the file's schema version; below schemaVersion only with olderOK
 }
 
 // Close releases the file and its lock.

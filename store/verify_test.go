@@ -1,0 +1,223 @@
+package store
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"digikomp/survey"
+)
+
+func TestVerifySoundFile(t *testing.T) {
+	path := makeDB(t, t.TempDir())
+	v, err := Verify(path, time.Second, testQ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !v.Sound() || v.Schema != schemaVersion || v.Profiles != 1 || v.Attempts != 2 || v.Finished != 1 {
+		t.Errorf("Verify = %+v", v)
+	}
+}
+
+func TestVerifyFindsEachKindOfProblem(t *testing.T) {
+	tests := []struct {
+		name   string
+		damage func(tx *bbolt.Tx, finished, open AttemptID) error
+		want   string
+	}{
+		{"results row missing", func(tx *bbolt.Tx, f, _ AttemptID) error {
+			c := tx.Bucket(resultsBucket).Cursor()
+			k, _ := c.First()
+			return tx.Bucket(resultsBucket).Delete(k)
+		}, "has no results row"},
+		{"results row differs", func(tx *bbolt.Tx, f, _ AttemptID) error {
+			c := tx.Bucket(resultsBucket).Cursor()
+			k, v := c.First()
+			v = append([]byte(nil), v...)
+			v[len(v)-1]++
+			return tx.Bucket(resultsBucket).Put(k, v)
+		}, "does not match its answers"},
+		{"answer for unknown statement", func(tx *bbolt.Tx, _, o AttemptID) error {
+			raw, _ := encodeRatings(map[string]Rating{"nope": {3, t0}})
+			return tx.Bucket(answersBucket).Put(o[:], raw)
+		}, `no statement "nope"`},
+		{"rating off the scale", func(tx *bbolt.Tx, _, o AttemptID) error {
+			raw, _ := encodeRatings(map[string]Rating{"s01": {9, t0}})
+			return tx.Bucket(answersBucket).Put(o[:], raw)
+		}, "off the scale"},
+		{"orphan answers", func(tx *bbolt.Tx, _, _ AttemptID) error {
+			raw, _ := encodeRatings(nil)
+			return tx.Bucket(answersBucket).Put(make([]byte, 16), raw)
+		}, "belongs to no attempt"},
+		{"answers record missing", func(tx *bbolt.Tx, _, o AttemptID) error {
+			return tx.Bucket(answersBucket).Delete(o[:])
+		}, "has no answers record"},
+		{"profile missing", func(tx *bbolt.Tx, _, _ AttemptID) error {
+			return tx.Bucket(profilesBucket).Delete([]byte(LocalProfile))
+		}, `profile "local" does not exist`},
+		{"questionnaire not recorded", func(tx *bbolt.Tx, _, _ AttemptID) error {
+			return tx.Bucket(shapesBucket).Delete(shapeKey(testQ.ID, testQ.Version))
+		}, "is not recorded"},
+		{"unfinished index wrong", func(tx *bbolt.Tx, f, _ AttemptID) error {
+			return tx.Bucket(unfinishedBucket).Put([]byte(LocalProfile), f[:])
+		}, "unfinished index"},
+		{"header damaged", func(tx *bbolt.Tx, _, o AttemptID) error {
+			return tx.Bucket(attemptsBucket).Put(o[:], []byte("{"))
+		}, "attempt header"},
+		{"profile record damaged", func(tx *bbolt.Tx, _, _ AttemptID) error {
+			return tx.Bucket(profilesBucket).Put([]byte("x"), []byte(`{"id":"y"}`))
+		}, `record names "y"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := makeDB(t, t.TempDir())
+			var finished, open AttemptID
+			withBolt(t, path, func(tx *bbolt.Tx) error {
+				return tx.Bucket(attemptsBucket).ForEach(func(k, v []byte) error {
+					rec, _ := decodeAttempt(v)
+					if rec.Finished.IsZero() {
+						copy(open[:], k)
+					} else {
+						copy(finished[:], k)
+					}
+					return nil
+				})
+			})
+			withBolt(t, path, func(tx *bbolt.Tx) error { return tt.damage(tx, finished, open) })
+			before := takeSnapshot(t, path)
+			v, err := Verify(path, time.Second, testQ)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v.Sound() || !strings.Contains(strings.Join(v.Problems, "\n"), tt.want) {
+				t.Errorf("problems %q, want one containing %q", v.Problems, tt.want)
+			}
+			before.assertUnchanged(t)
+		})
+	}
+}
+
+func TestVerifyComparesKnownQuestionnaire(t *testing.T) {
+	path := makeDB(t, t.TempDir())
+	changed := *testQ
+	changed.Statements = testQ.Statements[:2]
+	v, err := Verify(path, time.Second, &changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Sound() {
+		t.Error("a questionnaire version whose statements changed was not reported")
+	}
+}
+
+func TestVerifyOlderSchemaChecksStructureOnly(t *testing.T) {
+	path := makeDB(t, t.TempDir())
+	withBolt(t, path, func(tx *bbolt.Tx) error {
+		return tx.Bucket(metaBucket).Put(metaSchemaKey, u64Bytes(1))
+	})
+	v, err := Verify(path, time.Second, testQ)
+	if err != nil || !v.Sound() || v.Schema != 1 {
+		t.Errorf("Verify of a schema 1 file = %+v, %v", v, err)
+	}
+}
+
+func TestVerifyLockedFile(t *testing.T) {
+	dir := t.TempDir()
+	path := makeDB(t, dir)
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := Verify(path, 50*time.Millisecond); !errors.Is(err, ErrLocked) {
+		t.Errorf("Verify of a file open elsewhere: %v, want ErrLocked", err)
+	}
+}
+
+func TestBackup(t *testing.T) {
+	dir := t.TempDir()
+	path := makeDB(t, dir)
+	dst := filepath.Join(dir, "copy.db")
+	verified := ""
+	opts := BackupOptions{Timeout: time.Second, Verify: func(p string) error { verified = p; return nil }}
+	if err := Backup(path, dst, opts); err != nil {
+		t.Fatal(err)
+	}
+	if verified == "" || verified == dst {
+		t.Errorf("Verify ran on %q; it must run on the copy before it is renamed", verified)
+	}
+	info, err := os.Stat(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != fileMode {
+		t.Errorf("backup mode %v, want %v", info.Mode().Perm(), os.FileMode(fileMode))
+	}
+	v, err := Verify(dst, time.Second, testQ)
+	if err != nil || !v.Sound() || v.Attempts != 2 {
+		t.Errorf("Verify(copy) = %+v, %v", v, err)
+	}
+	want := summary(t, path)
+	if got := summary(t, dst); got.All.N != want.All.N || got.Attempts != want.Attempts {
+		t.Errorf("copy summary %+v, want %+v", got, want)
+	}
+
+	// An existing file is refused without Force and replaced with it.
+	before, _ := os.ReadFile(dst)
+	if err := os.WriteFile(filepath.Join(dir, "other"), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := Backup(path, filepath.Join(dir, "other"), opts); !errors.Is(err, ErrExists) {
+		t.Errorf("backup over an existing file: %v, want ErrExists", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "other")); string(b) != "x" {
+		t.Error("a refused backup changed the existing file")
+	}
+	opts.Force = true
+	if err := Backup(path, filepath.Join(dir, "other"), opts); err != nil {
+		t.Errorf("forced backup: %v", err)
+	}
+	if err := Backup(path, path, opts); !errors.Is(err, ErrInvalid) {
+		t.Errorf("backup onto the database itself: %v, want ErrInvalid", err)
+	}
+	if after, _ := os.ReadFile(dst); string(after) != string(before) {
+		t.Error("backups changed an earlier backup")
+	}
+}
+
+func TestFailedBackupLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := makeDB(t, dir)
+	out := t.TempDir()
+	dst := filepath.Join(out, "copy.db")
+	boom := errors.New("check failed")
+	err := Backup(path, dst, BackupOptions{Verify: func(string) error { return boom }})
+	if !errors.Is(err, boom) {
+		t.Fatalf("Backup = %v, want the verify error", err)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("a failed backup left %v", entries)
+	}
+	if err := Backup(path, filepath.Join(out, "missing", "copy.db"), BackupOptions{}); err == nil {
+		t.Error("backup into a missing folder succeeded")
+	}
+}
+
+func summary(t *testing.T, path string) survey.GroupSummary {
+	t.Helper()
+	s, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	g, err := s.GroupSummary(testQ, Span{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
