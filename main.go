@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/term"
@@ -29,6 +31,7 @@ const (
 	exitLocked   = 3 // the database is open in another window
 	exitRefused  = 4 // the database file is damaged, foreign, empty or newer
 	exitQuestion = 5 // the questionnaire could not be loaded
+	exitDamaged  = 6 // check or backup found the database damaged
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; without
@@ -48,6 +51,17 @@ type options struct {
 }
 
 func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
+	if os.Getenv(childEnv) == childVerify {
+		return runVerifyChild(args, stdout)
+	}
+	if cmd, rest := command(args); cmd != "" {
+		switch cmd {
+		case "check":
+			return runCheck(rest, stdout, stderr)
+		case "backup":
+			return runBackup(rest, stdout, stderr)
+		}
+	}
 	opts, code, done := parseFlags(args, stdout, stderr)
 	if done {
 		return code
@@ -106,51 +120,101 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 // parseFlags reads flags, falling back to DIGIKOMP_DB and DIGIKOMP_LANG.
 // It returns done when the program should stop with code (help, errors).
 func parseFlags(args []string, stdout, stderr io.Writer) (options, int, bool) {
-	lang := survey.Swedish
-	if l, err := survey.ParseLang(os.Getenv("DIGIKOMP_LANG")); err == nil {
-		lang = l
+	var o options
+	flags, common := newFlagSet()
+	flags.BoolVar(&o.accessible, "accessible", false, "")
+	flags.BoolVar(&o.version, "version", false, "")
+	rest, code, done := common.parse(flags, args, stdout, stderr)
+	o.db, o.lang = common.db, common.lang
+	if !done && len(rest) > 0 {
+		fmt.Fprintf(stderr, ui.Messages(o.lang).ErrUsage+"\n", fmt.Errorf("unexpected argument %q", rest[0]))
+		return o, exitUsage, true
 	}
-	defaultDB, dbErr := store.DefaultPath()
-	if env := os.Getenv("DIGIKOMP_DB"); env != "" {
-		defaultDB, dbErr = env, nil
-	}
+	return o, code, done
+}
 
+// commonFlags are the flags of the app and of every command, with their
+// fallbacks DIGIKOMP_DB and DIGIKOMP_LANG.
+type commonFlags struct {
+	db        string
+	lang      survey.Lang
+	langFlag  *string
+	defaultDB string
+	dbErr     error
+	help      *bool
+}
+
+// newFlagSet returns a flag set with --db, --lang and --help defined.
+// Its own error output is discarded: messages come from the catalogue.
+func newFlagSet() (*flag.FlagSet, *commonFlags) {
+	c := &commonFlags{lang: survey.Swedish}
+	if l, err := survey.ParseLang(os.Getenv("DIGIKOMP_LANG")); err == nil {
+		c.lang = l
+	}
+	c.defaultDB, c.dbErr = store.DefaultPath()
+	if env := os.Getenv("DIGIKOMP_DB"); env != "" {
+		c.defaultDB, c.dbErr = env, nil
+	}
 	fs := flag.NewFlagSet("digikomp", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	var o options
-	langFlag := fs.String("lang", string(lang), "")
-	fs.StringVar(&o.db, "db", defaultDB, "")
-	fs.BoolVar(&o.accessible, "accessible", false, "")
-	fs.BoolVar(&o.version, "version", false, "")
-	help := fs.Bool("help", false, "")
-	fs.BoolVar(help, "h", false, "")
-	err := fs.Parse(args)
+	c.langFlag = fs.String("lang", string(c.lang), "")
+	fs.StringVar(&c.db, "db", c.defaultDB, "")
+	c.help = fs.Bool("help", false, "")
+	fs.BoolVar(c.help, "h", false, "")
+	return fs, c
+}
 
-	if l, lerr := survey.ParseLang(*langFlag); lerr == nil {
-		lang = l
+// parse parses args, allowing flags after positional arguments
+// ("backup FILE --force"), and returns the positional ones. It returns
+// done when the program should stop with code (help, errors).
+func (c *commonFlags) parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) ([]string, int, bool) {
+	var rest []string
+	err := fs.Parse(args)
+	for err == nil && fs.NArg() > 0 {
+		rest = append(rest, fs.Arg(0))
+		err = fs.Parse(fs.Args()[1:])
+	}
+	if l, lerr := survey.ParseLang(*c.langFlag); lerr == nil {
+		c.lang = l
 	} else if err == nil {
 		err = lerr
 	}
-	o.lang = lang
-	cat := ui.Messages(lang)
+	cat := ui.Messages(c.lang)
 	switch {
-	case errors.Is(err, flag.ErrHelp) || *help:
-		fmt.Fprintf(stdout, cat.Usage, "digikomp", defaultDB)
-		return o, exitOK, true
+	case errors.Is(err, flag.ErrHelp) || *c.help:
+		fmt.Fprintf(stdout, cat.Usage, "digikomp", c.defaultDB)
+		return rest, exitOK, true
 	case err != nil:
 		fmt.Fprintf(stderr, cat.ErrUsage+"\n", err)
-		return o, exitUsage, true
-	case fs.NArg() > 0:
-		fmt.Fprintf(stderr, cat.ErrUsage+"\n", fmt.Errorf("unexpected argument %q", fs.Arg(0)))
-		return o, exitUsage, true
-	case o.db == "" && dbErr != nil:
-		fmt.Fprintf(stderr, cat.ErrOpen+"\n", "?", dbErr)
-		return o, exitError, true
+		return rest, exitUsage, true
+	case c.db == "" && c.dbErr != nil:
+		fmt.Fprintf(stderr, cat.ErrOpen+"\n", "?", c.dbErr)
+		return rest, exitError, true
 	}
-	if abs, err := filepath.Abs(o.db); err == nil {
-		o.db = abs
+	if abs, err := filepath.Abs(c.db); err == nil {
+		c.db = abs
 	}
-	return o, exitOK, false
+	return rest, exitOK, false
+}
+
+// command finds a command word among args, wherever the flags are
+// ("digikomp --lang en check"), and returns it with the other args.
+func command(args []string) (string, []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return "", args
+		case a == "--db" || a == "-db" || a == "--lang" || a == "-lang":
+			i++ // the flag's value
+		case strings.HasPrefix(a, "-"):
+		case a == "check" || a == "backup":
+			return a, append(slices.Clone(args[:i]), args[i+1:]...)
+		default:
+			return "", args
+		}
+	}
+	return "", args
 }
 
 // openError turns a store error into a sentence for the person.

@@ -12,6 +12,10 @@ import (
 // together with an entry in migrations from the previous version.
 const schemaVersion = 2
 
+// SchemaVersion is the layout version this build writes, for messages
+// about files of older versions.
+const SchemaVersion = schemaVersion
+
 // migration upgrades a file by exactly one schema version. It runs inside
 // the transaction that also records the new version, so a failed step
 // leaves the file as it was.

@@ -104,6 +104,20 @@ type Catalog struct {
 	ErrQuestions   string // error
 	ErrUsage       string // error
 	Usage          string // program name, default database path
+	ErrNoDatabase  string // path
+
+	// digikomp check and digikomp backup.
+	CheckSound    string // path, profiles, attempts, finished attempts
+	CheckOlder    string // path, schema version
+	CheckProblems string // path, number of problems
+	CheckCrashed  string // path
+	CheckTimeout  string // path, duration
+	BackupDone    string // backup path
+	BackupExists  string // backup path
+	BackupFailed  string // error
+	BackupDamaged string // database path
+	BackupSame    string // path
+	ErrBackupArgs string
 
 	// Accessible, line-by-line mode.
 	AccMunicipalityHint string
