@@ -92,6 +92,9 @@ type appEnv struct {
 	// extra are further KEY=value entries, added last so that they win
 	// over the ones above (exec keeps the last value of a repeated key).
 	extra []string
+	// shell, if set, is a sh command line run before exec'ing digikomp in
+	// the same process, to set limits such as "ulimit -f 0".
+	shell string
 }
 
 func newEnv(t *testing.T, lang string) appEnv {
@@ -149,6 +152,9 @@ func (w ptyWriter) Write(p []byte) (int, error) {
 func start(t *testing.T, env appEnv, args ...string) *app {
 	t.Helper()
 	cmd := exec.Command(binary(t), args...)
+	if env.shell != "" {
+		cmd = exec.Command("/bin/sh", append([]string{"-c", env.shell + `; exec "$0" "$@"`, binary(t)}, args...)...)
+	}
 	cmd.Env = env.environ()
 	cmd.Dir = env.home
 	a := &app{t: t, cmd: cmd, readDone: make(chan struct{}), waitDone: make(chan struct{})}

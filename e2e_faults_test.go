@@ -1,0 +1,135 @@
+//go:build !windows
+
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The fault table in the README: each row's situation, run against the
+// real binary. Rows covered elsewhere: locked (TestE2ESecondInstance),
+// corrupt, truncated, empty and foreign files (TestE2ERefusedDatabase and
+// the damage sweep), stdin or stdout not a terminal (TestE2ENotATerminal),
+// a too small terminal (TestE2EResize).
+
+// TestE2EDiskFull runs digikomp with a file-size limit of zero, so every
+// write to the database fails as on a full disk: the person sees that the
+// answer was not saved, can quit normally, and the file is unchanged.
+func TestE2EDiskFull(t *testing.T) {
+	path := validDatabase(t)
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := newEnv(t, "en")
+	env.db = path
+	env.shell = "ulimit -f 0"
+	a := start(t, env)
+	u := languages[1]
+	a.waitFor(u.start)
+	a.send("\r")
+	a.waitFor("Could not save")
+	a.send("q")
+	a.exitOK("q after a failed save")
+	after, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before, after) {
+		t.Error("a failed save changed the database file")
+	}
+	for _, bad := range []string{"panic", "goroutine "} {
+		if strings.Contains(a.output(), bad) {
+			t.Errorf("output contains %q", bad)
+		}
+	}
+}
+
+// TestE2EDiskFullAtCreation: a new database cannot be created; a sentence
+// says so, the exit code is 1, and no file or temporary file is left.
+func TestE2EDiskFullAtCreation(t *testing.T) {
+	env := newEnv(t, "en")
+	env.db = filepath.Join(env.home, "new", "answers.db")
+	env.shell = "ulimit -f 0"
+	a := start(t, env)
+	if code := a.wait(); code != exitError {
+		t.Errorf("exit code %d, want %d\n%s", code, exitError, a.output())
+	}
+	if !strings.Contains(a.output(), "Could not open") {
+		t.Errorf("no sentence about the failure:\n%s", a.output())
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(env.db)); len(entries) != 0 {
+		t.Errorf("a failed creation left %v", entries)
+	}
+}
+
+// TestE2EReadOnlyFolder: a new database in a folder the person may not
+// write to is refused with a sentence and exit code 1, before any screen.
+func TestE2EReadOnlyFolder(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root may write to read-only folders")
+	}
+	env := newEnv(t, "en")
+	dir := filepath.Join(env.home, "locked")
+	if err := os.Mkdir(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	env.db = filepath.Join(dir, "answers.db")
+	a := start(t, env)
+	if code := a.wait(); code != exitError {
+		t.Errorf("exit code %d, want %d\n%s", code, exitError, a.output())
+	}
+	if !strings.Contains(a.output(), "Could not open") || !strings.Contains(a.output(), "permission denied") {
+		t.Errorf("no sentence about the folder:\n%s", a.output())
+	}
+}
+
+// TestE2EMissingFolder: a database path in folders that do not exist yet
+// is created, folders included, owner-only.
+func TestE2EMissingFolder(t *testing.T) {
+	env := newEnv(t, "en")
+	env.db = filepath.Join(env.home, "a", "b", "answers.db")
+	a := start(t, env)
+	a.waitFor(languages[1].start)
+	a.send("q")
+	a.exitOK("q on the welcome menu")
+	for _, p := range []string{filepath.Dir(env.db), env.db} {
+		info, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := os.FileMode(0o600)
+		if info.IsDir() {
+			want = 0o700
+		}
+		if info.Mode().Perm() != want {
+			t.Errorf("%s: mode %v, want %v", p, info.Mode().Perm(), want)
+		}
+	}
+}
+
+// TestE2EFolderCannotBeCreated: the same refusal for a folder that cannot
+// be made at all (a file is in the way); unlike TestE2EReadOnlyFolder it
+// also runs as root.
+func TestE2EFolderCannotBeCreated(t *testing.T) {
+	env := newEnv(t, "en")
+	blocker := filepath.Join(env.home, "file")
+	if err := os.WriteFile(blocker, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env.db = filepath.Join(blocker, "answers.db")
+	a := start(t, env)
+	if code := a.wait(); code != exitError {
+		t.Errorf("exit code %d, want %d\n%s", code, exitError, a.output())
+	}
+	if !strings.Contains(a.output(), "Could not open") {
+		t.Errorf("no sentence about the folder:\n%s", a.output())
+	}
+	if b, _ := os.ReadFile(blocker); string(b) != "x" {
+		t.Error("the file in the way was changed")
+	}
+}
