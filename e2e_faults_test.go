@@ -133,3 +133,75 @@ func TestE2EFolderCannotBeCreated(t *testing.T) {
 		t.Error("the file in the way was changed")
 	}
 }
+
+// TestE2EMalformedQuestions: a questions file that is not valid TOML, or
+// valid TOML that is not a usable questionnaire, is refused with the
+// file, the line or the item, and exit code 5, before the database is
+// opened or created.
+func TestE2EMalformedQuestions(t *testing.T) {
+	builtin, err := os.ReadFile(filepath.Join("survey", "data", "questionnaire.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]struct {
+		content string
+		want    string
+	}{
+		"syntax":      {"id = \"x\"\nversion = [\n", "line 2"},
+		"unknown key": {string(builtin) + "\ncolour = \"red\"\n", "colour"},
+		"invalid":     {strings.Replace(string(builtin), "max = 7", "max = 0", 1), "scale"},
+		"missing":     {"", "no such file"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			env := newEnv(t, "en")
+			file := filepath.Join(env.home, "questions.toml")
+			if name != "missing" {
+				if err := os.WriteFile(file, []byte(c.content), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			a := start(t, env, "--questions", file)
+			if code := a.wait(); code != exitQuestion {
+				t.Errorf("exit code %d, want %d\n%s", code, exitQuestion, a.output())
+			}
+			out := a.output()
+			if !strings.Contains(out, "The questions could not be read") || !strings.Contains(out, c.want) {
+				t.Errorf("message does not say what is wrong (%q):\n%s", c.want, out)
+			}
+			if _, err := os.Stat(env.db); err == nil {
+				t.Error("the database was created anyway")
+			}
+		})
+	}
+}
+
+// TestE2EOtherQuestionsDoNotResume: an unfinished test of the built-in
+// questions is not resumed against another questionnaire.
+func TestE2EOtherQuestionsDoNotResume(t *testing.T) {
+	env := newEnv(t, "en")
+	a := start(t, env)
+	toStatement(a, languages[1])
+	a.send("4")
+	a.waitFor(counter(2, 24))
+	a.send("q")
+	a.exitOK("q on a statement")
+
+	builtin, err := os.ReadFile(filepath.Join("survey", "data", "questionnaire.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(env.home, "regional.toml")
+	other := strings.Replace(string(builtin), `id = "digikomp"`, `id = "regional"`, 1)
+	if other == string(builtin) {
+		t.Fatal("the built-in questionnaire's id line was not found")
+	}
+	if err := os.WriteFile(file, []byte(other), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	b := start(t, env, "--questions", file)
+	if code := b.wait(); code != exitQuestion || !strings.Contains(b.output(), "unfinished test with other questions (digikomp, version 1)") {
+		t.Errorf("exit %d\n%s", code, b.output())
+	}
+}

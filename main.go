@@ -48,6 +48,7 @@ type options struct {
 	lang       survey.Lang
 	accessible bool
 	version    bool
+	questions  string // a questionnaire file replacing the built-in one
 }
 
 func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
@@ -83,7 +84,7 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	q, err := survey.Load()
+	q, err := readQuestionnaire(opts.questions)
 	if err != nil {
 		fmt.Fprintf(stderr, cat.ErrQuestions+"\n", err)
 		return exitQuestion
@@ -95,6 +96,13 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		return openExitCode(err)
 	}
 	defer st.Close()
+	if a, ok, err := st.Unfinished(store.LocalProfile); err == nil && ok &&
+		(a.QuestionnaireID != q.ID || a.QuestionnaireVersion != q.Version) {
+		// Its answers belong to other statements: resuming it with these
+		// would show them against the wrong questions.
+		fmt.Fprintf(stderr, cat.ErrOtherQuestions+"\n", a.QuestionnaireID, a.QuestionnaireVersion)
+		return exitQuestion
+	}
 
 	cfg := ui.Config{Store: st, Questionnaire: q, Lang: opts.lang, Profile: store.LocalProfile, DBPath: opts.db}
 	var paused bool
@@ -124,6 +132,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (options, int, bool) {
 	flags, common := newFlagSet()
 	flags.BoolVar(&o.accessible, "accessible", false, "")
 	flags.BoolVar(&o.version, "version", false, "")
+	flags.StringVar(&o.questions, "questions", "", "")
 	rest, code, done := common.parse(flags, args, stdout, stderr)
 	o.db, o.lang = common.db, common.lang
 	if !done && len(rest) > 0 {
@@ -215,6 +224,23 @@ func command(args []string) (string, []string) {
 		}
 	}
 	return "", args
+}
+
+// readQuestionnaire returns the built-in questionnaire, or the one in
+// path, parsed strictly and validated.
+func readQuestionnaire(path string) (*survey.Questionnaire, error) {
+	if path == "" {
+		return survey.Load()
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	q, err := survey.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return q, nil
 }
 
 // openError turns a store error into a sentence for the person.

@@ -105,6 +105,8 @@ type Catalog struct {
 	ErrUsage       string // error
 	Usage          string // program name, default database path
 	ErrNoDatabase  string // path
+	// ErrOtherQuestions: questionnaire id, version of the unfinished attempt.
+	ErrOtherQuestions string
 
 	// digikomp check and digikomp backup.
 	CheckSound    string // path, profiles, attempts, finished attempts

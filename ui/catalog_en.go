@@ -108,22 +108,24 @@ Flags:
   --db PATH        database file (also DIGIKOMP_DB)
                    default: %s
   --lang sv|en     language (also DIGIKOMP_LANG), default sv
+  --questions FILE use the questions in FILE (TOML) instead of the built-in ones
   --accessible     one question at a time, line by line, for screen readers
   --version        show the version
   --help           show this help
 `,
-	ErrNoDatabase: "There is no database at %s. Name another file with --db.",
-	CheckSound:    "%s is sound: %d profiles, %d attempts, %d of them finished.",
-	CheckOlder:    "%s has an older format (version %d). Its structure is sound; the rest is checked once digikomp has opened and upgraded it.",
-	CheckProblems: "%s has %d problems. The file has not been changed. Keep a copy of it and contact whoever looks after digikomp for you; each problem is on a line of its own below:",
-	CheckCrashed:  "%s is so damaged that it could not be read to the end. The file has not been changed. Restore a backup or name a new file with --db.",
-	CheckTimeout:  "Checking %s did not finish within %s, so the file is probably damaged. It has not been changed.",
-	BackupDone:    "The backup is saved and checked: %s",
-	BackupExists:  "%s already exists and has not been changed. Choose another name, or add --force to replace it.",
-	BackupFailed:  "The backup could not be written: %v. No existing file has been changed.",
-	BackupDamaged: "%s is damaged, and a copy would be too, so no copy was saved. Run digikomp check to see what is wrong.",
-	BackupSame:    "%s is the database itself. Choose another file for the backup.",
-	ErrBackupArgs: "name a file to save the backup in, for example: digikomp backup digikomp-copy.db",
+	ErrOtherQuestions: "You have an unfinished test with other questions (%s, version %d). Start digikomp with the same questions to continue it.",
+	ErrNoDatabase:     "There is no database at %s. Name another file with --db.",
+	CheckSound:        "%s is sound: %d profiles, %d attempts, %d of them finished.",
+	CheckOlder:        "%s has an older format (version %d). Its structure is sound; the rest is checked once digikomp has opened and upgraded it.",
+	CheckProblems:     "%s has %d problems. The file has not been changed. Keep a copy of it and contact whoever looks after digikomp for you; each problem is on a line of its own below:",
+	CheckCrashed:      "%s is so damaged that it could not be read to the end. The file has not been changed. Restore a backup or name a new file with --db.",
+	CheckTimeout:      "Checking %s did not finish within %s, so the file is probably damaged. It has not been changed.",
+	BackupDone:        "The backup is saved and checked: %s",
+	BackupExists:      "%s already exists and has not been changed. Choose another name, or add --force to replace it.",
+	BackupFailed:      "The backup could not be written: %v. No existing file has been changed.",
+	BackupDamaged:     "%s is damaged, and a copy would be too, so no copy was saved. Run digikomp check to see what is wrong.",
+	BackupSame:        "%s is the database itself. Choose another file for the backup.",
+	ErrBackupArgs:     "name a file to save the backup in, for example: digikomp backup digikomp-copy.db",
 
 	AccMunicipalityHint: "Type the name of the municipality, or part of it. Leave it empty not to answer.",
 	AccMenuTitle:        "What would you like to do?",

@@ -108,22 +108,24 @@ Flaggor:
   --db SÖKVÄG      databasfil (även DIGIKOMP_DB)
                    standard: %s
   --lang sv|en     språk (även DIGIKOMP_LANG), standard sv
+  --questions FIL  använd frågorna i FIL (TOML) i stället för de inbyggda
   --accessible     en fråga i taget, rad för rad, för skärmläsare
   --version        visa versionen
   --help           visa den här hjälpen
 `,
-	ErrNoDatabase: "Det finns ingen databas på %s. Ange en annan fil med --db.",
-	CheckSound:    "%s är hel: %d profiler, %d försök, varav %d avslutade.",
-	CheckOlder:    "%s har ett äldre format (version %d). Filens struktur är hel; resten kontrolleras när digikomp har öppnat och uppgraderat den.",
-	CheckProblems: "%s har %d problem. Filen har inte ändrats. Ta en kopia av den och kontakta den som sköter digikomp hos er; varje problem står på en egen rad nedan:",
-	CheckCrashed:  "%s är så skadad att den inte gick att läsa till slut. Filen har inte ändrats. Återställ en säkerhetskopia eller ange en ny fil med --db.",
-	CheckTimeout:  "Kontrollen av %s blev inte klar på %s, så filen är troligen skadad. Den har inte ändrats.",
-	BackupDone:    "Säkerhetskopian är sparad och kontrollerad: %s",
-	BackupExists:  "%s finns redan och har inte ändrats. Välj ett annat namn, eller lägg till --force för att ersätta den.",
-	BackupFailed:  "Säkerhetskopian kunde inte skrivas: %v. Ingen befintlig fil har ändrats.",
-	BackupDamaged: "%s är skadad, och en kopia skulle bli det också, så ingen kopia sparades. Kör digikomp check för att se vad som är fel.",
-	BackupSame:    "%s är själva databasen. Välj en annan fil för säkerhetskopian.",
-	ErrBackupArgs: "ange en fil att spara säkerhetskopian i, till exempel: digikomp backup digikomp-kopia.db",
+	ErrOtherQuestions: "Du har ett påbörjat test med andra frågor (%s, version %d). Starta digikomp med samma frågor för att fortsätta det.",
+	ErrNoDatabase:     "Det finns ingen databas på %s. Ange en annan fil med --db.",
+	CheckSound:        "%s är hel: %d profiler, %d försök, varav %d avslutade.",
+	CheckOlder:        "%s har ett äldre format (version %d). Filens struktur är hel; resten kontrolleras när digikomp har öppnat och uppgraderat den.",
+	CheckProblems:     "%s har %d problem. Filen har inte ändrats. Ta en kopia av den och kontakta den som sköter digikomp hos er; varje problem står på en egen rad nedan:",
+	CheckCrashed:      "%s är så skadad att den inte gick att läsa till slut. Filen har inte ändrats. Återställ en säkerhetskopia eller ange en ny fil med --db.",
+	CheckTimeout:      "Kontrollen av %s blev inte klar på %s, så filen är troligen skadad. Den har inte ändrats.",
+	BackupDone:        "Säkerhetskopian är sparad och kontrollerad: %s",
+	BackupExists:      "%s finns redan och har inte ändrats. Välj ett annat namn, eller lägg till --force för att ersätta den.",
+	BackupFailed:      "Säkerhetskopian kunde inte skrivas: %v. Ingen befintlig fil har ändrats.",
+	BackupDamaged:     "%s är skadad, och en kopia skulle bli det också, så ingen kopia sparades. Kör digikomp check för att se vad som är fel.",
+	BackupSame:        "%s är själva databasen. Välj en annan fil för säkerhetskopian.",
+	ErrBackupArgs:     "ange en fil att spara säkerhetskopian i, till exempel: digikomp backup digikomp-kopia.db",
 
 	AccMunicipalityHint: "Skriv kommunens namn, eller en del av det. Lämna tomt för att inte svara.",
 	AccMenuTitle:        "Vad vill du göra?",
