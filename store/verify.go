@@ -56,6 +56,15 @@ func Verify(path string, timeout time.Duration, known ...*survey.Questionnaire) 
 		}
 	}()
 	v := Verification{Schema: s.schema}
+	// The shared lock taken by Open keeps writers out while the pages
+	// are read directly.
+	v.Problems, err = checkPages(path)
+	if err != nil {
+		return v, atPath(err, path)
+	}
+	if !v.Sound() {
+		return v, nil
+	}
 	err = s.view(func(tx *bbolt.Tx) error {
 		for cerr := range tx.Check() {
 			if len(v.Problems) < maxProblems {
