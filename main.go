@@ -96,12 +96,8 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		return openExitCode(err)
 	}
 	defer st.Close()
-	if a, ok, err := st.Unfinished(store.LocalProfile); err == nil && ok &&
-		(a.QuestionnaireID != q.ID || a.QuestionnaireVersion != q.Version) {
-		// Its answers belong to other statements: resuming it with these
-		// would show them against the wrong questions.
-		fmt.Fprintf(stderr, cat.ErrOtherQuestions+"\n", a.QuestionnaireID, a.QuestionnaireVersion)
-		return exitQuestion
+	if code := checkResumable(st, q, cat, opts.db, stderr); code != exitOK {
+		return code
 	}
 
 	cfg := ui.Config{Store: st, Questionnaire: q, Lang: opts.lang, Profile: store.LocalProfile, DBPath: opts.db}
@@ -224,6 +220,24 @@ func command(args []string) (string, []string) {
 		}
 	}
 	return "", args
+}
+
+// checkResumable refuses to go on when the unfinished attempt belongs to
+// other questions: resuming it with these would show its answers against
+// the wrong statements. An attempt naming questions this file never
+// recorded is damage, not another questionnaire.
+func checkResumable(st *store.Store, q *survey.Questionnaire, cat *ui.Catalog, path string, stderr io.Writer) int {
+	a, ok, err := st.Unfinished(store.LocalProfile)
+	if err != nil || !ok || (a.QuestionnaireID == q.ID && a.QuestionnaireVersion == q.Version) {
+		return exitOK // read errors are the interface's to show
+	}
+	recorded, err := st.HasQuestionnaire(a.QuestionnaireID, a.QuestionnaireVersion)
+	if err != nil || !recorded {
+		fmt.Fprintln(stderr, openError(cat, path, store.ErrCorrupt))
+		return exitRefused
+	}
+	fmt.Fprintf(stderr, cat.ErrOtherQuestions+"\n", a.QuestionnaireID, a.QuestionnaireVersion)
+	return exitQuestion
 }
 
 // readQuestionnaire returns the built-in questionnaire, or the one in

@@ -215,8 +215,9 @@ func create(path string, timeout time.Duration, plan schemaPlan) (err error) {
 	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return fmt.Errorf("create database directory: %w", err)
 	}
+	removeStaleTemps(dir)
 	// CreateTemp makes the file with mode 0600, the mode we want.
-	tmp, err := os.CreateTemp(dir, ".digikomp-*.tmp")
+	tmp, err := os.CreateTemp(dir, tempPattern)
 	if err != nil {
 		return fmt.Errorf("create database: %w", err)
 	}
@@ -259,6 +260,24 @@ func create(path string, timeout time.Duration, plan schemaPlan) (err error) {
 	}
 	syncDir(dir)
 	return nil
+}
+
+// tempPattern names a database being created, before it takes its name.
+const tempPattern = ".digikomp-*.tmp"
+
+// staleAfter is the age from which a temporary file is taken to be left
+// by a digikomp killed while creating its database; creating one takes
+// milliseconds, so a younger one may be another window's, in progress.
+const staleAfter = time.Minute
+
+// removeStaleTemps removes what creations killed half-way left behind.
+func removeStaleTemps(dir string) {
+	names, _ := filepath.Glob(filepath.Join(dir, tempPattern))
+	for _, name := range names {
+		if info, err := os.Lstat(name); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleAfter {
+			_ = os.Remove(name)
+		}
+	}
 }
 
 // syncDir makes a new directory entry durable. It is best effort: if it

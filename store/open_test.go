@@ -360,3 +360,43 @@ func writeFile(t *testing.T, path string, data []byte) {
 		t.Fatal(err)
 	}
 }
+
+func TestCreateRemovesStaleTemporaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, ".digikomp-123.tmp")
+	young := filepath.Join(dir, ".digikomp-456.tmp")
+	for _, p := range []string{old, young} {
+		if err := os.WriteFile(p, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-2 * staleAfter)
+	if err := os.Chtimes(old, long, long); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(filepath.Join(dir, "digikomp.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := os.Stat(old); err == nil {
+		t.Error("a creation killed long ago left its temporary file")
+	}
+	if _, err := os.Stat(young); err != nil {
+		t.Error("a temporary file that may be another window's was removed")
+	}
+}
+
+func TestHasQuestionnaire(t *testing.T) {
+	s := newStore(t)
+	if ok, err := s.HasQuestionnaire(testQ.ID, testQ.Version); ok || err != nil {
+		t.Errorf("before any attempt: %v, %v", ok, err)
+	}
+	start(t, s, t0)
+	if ok, err := s.HasQuestionnaire(testQ.ID, testQ.Version); !ok || err != nil {
+		t.Errorf("after an attempt: %v, %v", ok, err)
+	}
+	if ok, _ := s.HasQuestionnaire(testQ.ID, 0); ok {
+		t.Error("version 0 is recorded")
+	}
+}

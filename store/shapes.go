@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 
+	"go.etcd.io/bbolt"
+
 	"digikomp/survey"
 )
 
@@ -164,4 +166,21 @@ func (sh shape) checkRating(statementID string, value int) error {
 		return fmt.Errorf("%w: rating %d of %q is off the scale %d–%d", ErrInvalid, value, statementID, sh.min, sh.max)
 	}
 	return nil
+}
+
+// HasQuestionnaire reports whether attempts of the questionnaire version
+// have been started in this database. An attempt naming a version that
+// is not recorded can only come from damage.
+func (s *Store) HasQuestionnaire(id string, version int) (_ bool, err error) {
+	defer s.withPath(&err)
+	var ok bool
+	err = s.view(func(tx *bbolt.Tx) error {
+		b, err := unsafeBuckets(tx)
+		if err != nil {
+			return err
+		}
+		ok = b.shapes.Get(shapeKey(id, version)) != nil
+		return nil
+	})
+	return ok, err
 }
