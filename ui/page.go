@@ -29,7 +29,7 @@ func (p *page) setSize(c *common) {
 	if p.body == nil {
 		return
 	}
-	h := c.height - headerLines - footerLines
+	h := c.height - headerLines - footerLines - c.notice
 	if c.height == 0 {
 		h = 20
 	}

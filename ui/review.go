@@ -27,7 +27,10 @@ func newReview(c *common, a store.Attempt) reviewModel {
 
 func (m reviewModel) update(c *common, msg tea.Msg) (reviewModel, intent) {
 	k, ok := msg.(tea.KeyMsg)
-	if !ok {
+	if !ok || k.Alt {
+		// Alt+Enter is a new line on the discussion screen just before;
+		// here it must not finish the test. As everywhere else, keys with
+		// Alt held do nothing.
 		return m, nil
 	}
 	// Only arrows, tab, enter and esc navigate here: every letter but q is

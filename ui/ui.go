@@ -4,11 +4,13 @@
 package ui
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"digikomp/store"
 	"digikomp/survey"
@@ -61,6 +63,9 @@ type common struct {
 	keys   keyMap
 	width  int
 	height int
+	// notice is the number of lines a store error takes above the
+	// footer, which the scrolling pages leave free.
+	notice int
 	// lines is set in accessible mode: output is read aloud line by line,
 	// so decoration such as bars is left out.
 	lines bool
@@ -151,6 +156,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.c.width, m.c.height = msg.Width, msg.Height
 		m.help.Width = msg.Width - 2
+		m.c.notice = m.errHeight() // the error line wraps anew
 		return m.resize()
 	case loadedMsg:
 		m.latest = msg.latest
@@ -164,11 +170,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case startedMsg:
 		m.attempt, m.have = msg.attempt, true
 		m.busy = false
+		m.setErr(nil)
 		m.screen = screenIntro
 		m.intro = newIntro(m.c)
 		return m.drain(nil)
 	case savedMsg:
-		m.busy, m.err = false, nil
+		m.busy = false
+		m.setErr(nil)
 		if msg.apply != nil {
 			msg.apply(&m.attempt)
 		}
@@ -180,6 +188,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m2.drain(cmd)
 	case finishedMsg:
 		m.busy = false
+		m.setErr(nil)
 		m.attempt.Finished = msg.at
 		m.attempt.Position = store.Position{Stage: store.StageDone}
 		done := m.attempt
@@ -188,7 +197,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.screen = screenResult
 		return m.drain(nil)
 	case discardedMsg:
-		m.have = false
+		// The attempt is gone. Should starting the new one fail, the menu
+		// must not offer to continue or discard it any more.
+		m.have, m.attempt = false, store.Attempt{}
+		m.welcome = newWelcome(m.c, nil, m.latest)
+		m.setErr(nil)
 		return m, startCmd(m.cfg.Store, m.cfg.Profile, m.c.q, m.cfg.Now())
 	case formMsg:
 		if msg.gen != m.formGen {
@@ -202,10 +215,35 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.fatal, m.screen = msg.err, screenFatal
 			return m, nil
 		}
-		m.err = msg.err
+		m.setErr(msg.err)
 		return m, nil
 	}
 	return m.updateActive(msg)
+}
+
+// setErr sets the store error shown above the footer, or clears it after
+// a successful save, and gives the scrolling pages the room it leaves.
+func (m *Model) setErr(err error) {
+	if err == nil && m.err == nil {
+		return
+	}
+	m.err = err
+	m.c.notice = m.errHeight()
+	m.result.setSize(m.c)
+	m.questions.setSize(m.c)
+}
+
+// errLine is the error as shown above the footer.
+func (m Model) errLine() string {
+	return m.c.st.Error.Render(wrap(fmt.Sprintf(m.c.cat.SaveFailed, m.err), contentWidth(m.c)))
+}
+
+// errHeight is the number of lines errLine takes, 0 without an error.
+func (m Model) errHeight() int {
+	if m.err == nil {
+		return 0
+	}
+	return lipgloss.Height(m.errLine())
 }
 
 // splitRunes turns a burst of typed characters into one key message per

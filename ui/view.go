@@ -34,7 +34,7 @@ func (m Model) View() string {
 	}
 	footer := m.help.ShortHelpView(m.shortHelp())
 	if m.err != nil {
-		footer = c.st.Error.Render(wrap(fmt.Sprintf(c.cat.SaveFailed, m.err), contentWidth(c))) + "\n" + footer
+		footer = m.errLine() + "\n" + footer
 	}
 	// The footer sits on the last lines when the window height is known.
 	body = strings.TrimRight(body, "\n")

@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"digikomp/store"
+	"digikomp/survey"
+)
+
+// benchModel builds a model on an in-memory store holding what prepare
+// put there, loaded and sized to 80×24, with keys typed on the welcome
+// menu. The screens reached here start no commands but store calls, so
+// those are run in place.
+func benchModel(b *testing.B, prepare func(*memStore, *survey.Questionnaire, time.Time), keys ...tea.KeyMsg) Model {
+	b.Helper()
+	q, err := survey.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	st := newMemStore()
+	at := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	prepare(st, q, at)
+	m := New(Config{Store: st, Questionnaire: q, Lang: survey.Swedish, Now: func() time.Time { return at }})
+	send := func(msg tea.Msg) {
+		for msg != nil {
+			next, cmd := m.Update(msg)
+			m, msg = next.(Model), nil
+			if cmd != nil {
+				msg = cmd()
+			}
+		}
+	}
+	send(m.Init()())
+	send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	for _, k := range keys {
+		send(k)
+	}
+	return m
+}
+
+// BenchmarkViewStatement draws the fourth statement at 80×24 after three
+// answers, the screen redrawn on every key of the test.
+func BenchmarkViewStatement(b *testing.B) {
+	m := benchModel(b, func(st *memStore, q *survey.Questionnaire, at time.Time) {
+		a, _ := st.StartAttempt(store.LocalProfile, q, at)
+		for i, v := range []int{5, store.Skipped, 3} {
+			next := store.Position{Stage: store.StageStatements, Cursor: i + 1}
+			_ = st.SaveRating(a.ID, q.Statements[i].ID, v, at, next)
+		}
+	}, tea.KeyMsg{Type: tea.KeyEnter}) // continue where it was left
+	if v := ansi.Strip(m.View()); m.screen != screenStatement || !strings.Contains(v, "4 / 24") {
+		b.Fatalf("not on statement 4:\n%s", v)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = m.View()
+	}
+}
+
+// BenchmarkViewResult draws the result of a finished attempt at 80×24,
+// reached from the welcome menu's "latest result".
+func BenchmarkViewResult(b *testing.B) {
+	m := benchModel(b, func(st *memStore, q *survey.Questionnaire, at time.Time) {
+		a, _ := st.StartAttempt(store.LocalProfile, q, at)
+		for i, s := range q.Statements {
+			next := store.Position{Stage: store.StageStatements, Cursor: i + 1}
+			_ = st.SaveRating(a.ID, s.ID, i%7+1, at, next)
+		}
+		_ = st.Finish(a.ID, at.Add(time.Hour))
+	}, tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyEnter})
+	if v := ansi.Strip(m.View()); m.screen != screenResult || !strings.Contains(v, "Besvarade: 24 av 24") {
+		b.Fatalf("not on the result:\n%s", v)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = m.View()
+	}
+}
