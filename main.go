@@ -109,7 +109,16 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		final, err = tea.NewProgram(ui.New(cfg), tea.WithAltScreen(), tea.WithInput(stdin), tea.WithOutput(stdout)).Run()
 		if m, ok := final.(ui.Model); ok {
 			paused = m.Paused
+			if err == nil {
+				err = m.Fatal
+			}
 		}
+	}
+	if errors.Is(err, store.ErrCorrupt) {
+		// Damage met while reading: the same sentence and code as damage
+		// met at opening, and nothing more is written to the file.
+		fmt.Fprintln(stderr, openError(cat, opts.db, err))
+		return exitRefused
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)

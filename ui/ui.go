@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -106,8 +107,10 @@ type Model struct {
 	help     help.Model
 	showHelp bool
 	err      error // last store error, shown until the next successful save
-	fatal    error
 	quitting bool
+	// Fatal is the store error that ended the program: the data could
+	// not be loaded, or the file turned out to be damaged.
+	Fatal error
 	// Paused reports, after the program ends, that the person left an
 	// unfinished attempt behind; main prints where it is kept.
 	Paused bool
@@ -211,9 +214,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case errMsg:
 		m.busy = false
 		m.queue = nil // keys typed after a failed save must not answer the wrong thing
-		if m.screen == screenLoading {
-			m.fatal, m.screen = msg.err, screenFatal
-			return m, nil
+		if m.screen == screenLoading || errors.Is(msg.err, store.ErrCorrupt) {
+			// Nothing can be shown without the data, and nothing more
+			// may be written to a damaged file: end here, and main says
+			// why with the same sentence and code as a refused file.
+			m.Fatal, m.screen, m.quitting = msg.err, screenFatal, true
+			return m, tea.Quit
 		}
 		m.setErr(msg.err)
 		return m, nil

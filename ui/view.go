@@ -22,8 +22,6 @@ func (m Model) View() string {
 	switch m.screen {
 	case screenLoading:
 		body = c.st.Muted.Render(c.cat.Loading)
-	case screenFatal:
-		body = c.st.Error.Render(wrap(fmt.Sprintf(c.cat.SaveFailed, m.fatal), contentWidth(c)))
 	default:
 		if s := m.active(); s != nil {
 			body = s.view(c)
