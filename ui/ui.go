@@ -152,6 +152,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.drain(nil)
 		}
 		if m.busy {
+			if key.Matches(msg, m.c.keys.Interrupt) {
+				// Ctrl+C always works, even if a save never returns;
+				// main closes the store, which waits for a save under
+				// way to commit or roll back.
+				return m.quit()
+			}
 			m.queue = append(m.queue, msg)
 			return m, nil
 		}
