@@ -69,10 +69,6 @@ func checkPages(path string) ([]string, error) {
 	}
 	m := metas[newest]
 	hwm := m.pgid
-	if uint64(size) < hwm*uint64(m.pageSize) {
-		report("the file is %d bytes, too short for its %d pages of %d bytes: it was cut short", size, hwm, m.pageSize)
-		return problems, nil
-	}
 
 	free := map[uint64]bool{}
 	if m.freelist < hwm {
@@ -91,6 +87,12 @@ func checkPages(path string) ([]string, error) {
 		if free[id] {
 			id++
 			continue
+		}
+		// A last page cut short after its contents is harmless; one whose
+		// header is gone is not.
+		if off := int64(id) * int64(m.pageSize); off+int64(len(hdr)) > size {
+			report("page %d lies beyond the end of the file (%d bytes): the file was cut short", id, size)
+			break
 		}
 		if _, err := f.ReadAt(hdr, int64(id)*int64(m.pageSize)); err != nil {
 			return nil, fmt.Errorf("read page %d: %w", id, err)
