@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
 	"time"
 
@@ -41,21 +40,6 @@ func benchDir(b *testing.B) string {
 		b.Fatal(err)
 	}
 	return dir
-}
-
-// benchDB returns a database of n generated attempts in dir, building it
-// if needed, with the garbage of building collected before timing starts.
-func benchDB(b *testing.B, dir string, q *survey.Questionnaire, n int) string {
-	b.Helper()
-	if gen.SkipLarge(n, testing.Short()) {
-		b.Skipf("%d attempts: left out with -short unless %s is set", n, gen.EnvDir)
-	}
-	path, err := gen.Cached(dir, q, n)
-	if err != nil {
-		b.Fatal(err)
-	}
-	runtime.GC()
-	return path
 }
 
 // BenchmarkSaveRating is one answer saved durably: SaveRating on an
@@ -127,7 +111,7 @@ func BenchmarkOpen(b *testing.B) {
 	dir := benchDir(b)
 	for _, n := range []int{0, 1000, 10000, 100000} {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			path := benchDB(b, dir, q, n)
+			path := gen.ForBenchmark(b, dir, q, n)
 			for b.Loop() {
 				st, err := store.Open(path, store.Options{Timeout: benchTimeout})
 				if err != nil {
@@ -149,7 +133,7 @@ func BenchmarkGroupSummary(b *testing.B) {
 	dir := benchDir(b)
 	for _, n := range []int{1000, 10000, 100000} {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			path := benchDB(b, dir, q, n)
+			path := gen.ForBenchmark(b, dir, q, n)
 			st, err := store.Open(path, store.Options{Timeout: benchTimeout})
 			if err != nil {
 				b.Fatal(err)

@@ -525,14 +525,7 @@ func (d *fuzzApp) handle(msg tea.Msg) {
 // synctest bubble: synctest.Wait returns once every goroutine is done or
 // durably blocked, and the blocked ones wait on timers.
 func runConcurrently(cmds []tea.Cmd) []tea.Msg {
-	chans := make([]chan tea.Msg, len(cmds))
-	for i, c := range cmds {
-		if c == nil {
-			continue
-		}
-		chans[i] = make(chan tea.Msg, 1)
-		go func() { chans[i] <- c() }()
-	}
+	chans := startAll(cmds)
 	synctest.Wait()
 	var msgs []tea.Msg
 	for _, ch := range chans {

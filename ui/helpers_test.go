@@ -114,14 +114,7 @@ const cmdTimeout = 300 * time.Millisecond
 // runAll runs cmds concurrently and returns the messages of those that
 // finished within cmdTimeout, in the order of cmds.
 func runAll(cmds []tea.Cmd) []tea.Msg {
-	chans := make([]chan tea.Msg, len(cmds))
-	for i, c := range cmds {
-		if c == nil {
-			continue
-		}
-		chans[i] = make(chan tea.Msg, 1)
-		go func() { chans[i] <- c() }()
-	}
+	chans := startAll(cmds)
 	deadline := time.After(cmdTimeout)
 	expired := false
 	msgs := make([]tea.Msg, 0, len(cmds))
@@ -150,6 +143,20 @@ func runAll(cmds []tea.Cmd) []tea.Msg {
 		}
 	}
 	return msgs
+}
+
+// startAll starts each command in its own goroutine, as Bubble Tea does;
+// each channel gets its command's message, and is nil for a nil command.
+func startAll(cmds []tea.Cmd) []chan tea.Msg {
+	chans := make([]chan tea.Msg, len(cmds))
+	for i, c := range cmds {
+		if c == nil {
+			continue
+		}
+		chans[i] = make(chan tea.Msg, 1)
+		go func() { chans[i] <- c() }()
+	}
+	return chans
 }
 
 // keys types a string of keys: single characters, or names in angle

@@ -7,7 +7,6 @@ package ui_test
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -36,14 +35,7 @@ func BenchmarkStartup(b *testing.B) {
 	profile := gen.ProfileID(0)
 	for _, n := range []int{0, 1000, 10000, 100000} {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			if gen.SkipLarge(n, testing.Short()) {
-				b.Skipf("%d attempts: left out with -short unless %s is set", n, gen.EnvDir)
-			}
-			path, err := gen.Cached(dir, q, n)
-			if err != nil {
-				b.Fatal(err)
-			}
-			runtime.GC()
+			path := gen.ForBenchmark(b, dir, q, n)
 
 			// The frame must be the welcome menu with the profile's data,
 			// not the loading screen or an error.

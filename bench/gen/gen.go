@@ -36,6 +36,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
+	"testing"
 	"time"
 
 	"digikomp/store"
@@ -331,4 +333,20 @@ func Dir(temp func() string) (string, error) {
 // -short, unless $DIGIKOMP_BENCH_DIR holds (or will keep) the database.
 func SkipLarge(n int, short bool) bool {
 	return n >= Large && short && os.Getenv(EnvDir) == ""
+}
+
+// ForBenchmark returns a database of n generated attempts in dir for a
+// benchmark: skipped as SkipLarge says, built if needed, and with the
+// garbage of building collected before timing starts.
+func ForBenchmark(b testing.TB, dir string, q *survey.Questionnaire, n int) string {
+	b.Helper()
+	if SkipLarge(n, testing.Short()) {
+		b.Skipf("%d attempts: left out with -short unless %s is set", n, EnvDir)
+	}
+	path, err := Cached(dir, q, n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	runtime.GC()
+	return path
 }
