@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
+	"strings"
 
 	"digikomp/store"
 	"digikomp/ui"
@@ -60,11 +60,13 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, errCopyDamaged):
 		fmt.Fprintf(stderr, cat.BackupDamaged+"\n", path)
 		return exitDamaged
-	case errors.Is(err, store.ErrLocked), errors.Is(err, store.ErrForeign), errors.Is(err, store.ErrCorrupt),
-		errors.Is(err, store.ErrEmpty), errors.Is(err, store.ErrNewerSchema), errors.Is(err, fs.ErrNotExist):
-		fmt.Fprintln(stderr, verifyError(cat, path, err))
-		return verifyExitCode(err)
+	case errors.Is(err, store.ErrDestination):
+		// The sentence already says what ErrDestination says; show the cause.
+		cause := strings.TrimPrefix(err.Error(), store.ErrDestination.Error()+": ")
+		fmt.Fprintf(stderr, cat.BackupFailed+"\n", cause)
+		return exitError
 	}
-	fmt.Fprintf(stderr, cat.BackupFailed+"\n", err)
-	return exitError
+	// Everything else comes from reading the database, as for check.
+	fmt.Fprintln(stderr, verifyError(cat, path, err))
+	return verifyExitCode(err)
 }

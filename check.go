@@ -51,8 +51,7 @@ func verifyError(cat *ui.Catalog, path string, err error) string {
 	case errors.Is(err, errCrashed):
 		return fmt.Sprintf(cat.CheckCrashed, path)
 	case errors.Is(err, errHung):
-		var limit = verifyLimit(path)
-		return fmt.Sprintf(cat.CheckTimeout, path, limit)
+		return fmt.Sprintf(cat.CheckTimeout, path, verifyLimit(path))
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Sprintf(cat.ErrNoDatabase, path)
 	}

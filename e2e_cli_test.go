@@ -104,6 +104,11 @@ func TestE2ECheckAndBackup(t *testing.T) {
 	if code, _, errOut := runPlain(t, env, nil, "backup", env.db, "--force"); code != exitUsage || !strings.Contains(errOut, "database itself") {
 		t.Errorf("backup onto the database = %d %q", code, errOut)
 	}
+	// A folder that is not there is the backup's problem, not the database's.
+	missing := filepath.Join(env.home, "missing", "copy.db")
+	if code, _, errOut := runPlain(t, env, nil, "backup", missing); code != exitError || !strings.Contains(errOut, "The backup could not be written") {
+		t.Errorf("backup into a missing folder = %d %q", code, errOut)
+	}
 	if code, _, errOut := runPlain(t, env, nil, "backup"); code != exitUsage || !strings.Contains(errOut, "name a file") {
 		t.Errorf("backup without a file = %d %q", code, errOut)
 	}

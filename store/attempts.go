@@ -317,7 +317,11 @@ func (s *Store) Finish(id AttemptID, at time.Time) (err error) {
 			if err != nil {
 				return err
 			}
-			if err := unsafePutResult(b, id, *rec, at, ratings); err != nil {
+			sh, err := unsafeShape(b, *rec)
+			if err != nil {
+				return err
+			}
+			if err := unsafePutResult(b, sh, id, *rec, at, ratings); err != nil {
 				return err
 			}
 			rec.Finished = at.Round(0)

@@ -56,7 +56,7 @@ func Backup(path, dst string, opts BackupOptions) (err error) {
 			return fmt.Errorf("%w (%s)", ErrExists, dst)
 		}
 		if cerr != nil {
-			return fmt.Errorf("create backup: %w", cerr)
+			return fmt.Errorf("%w: %w", ErrDestination, cerr)
 		}
 		_ = f.Close()
 		defer func() {
@@ -67,7 +67,7 @@ func Backup(path, dst string, opts BackupOptions) (err error) {
 	}
 	tmp, err := os.CreateTemp(dir, ".digikomp-backup-*.tmp") // mode 0600
 	if err != nil {
-		return fmt.Errorf("create backup: %w", err)
+		return fmt.Errorf("%w: %w", ErrDestination, err)
 	}
 	name := tmp.Name()
 	defer func() { _ = os.Remove(name) }() // a no-op after the rename
@@ -82,7 +82,7 @@ func Backup(path, dst string, opts BackupOptions) (err error) {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("write backup %s: %w", dst, err)
+		return fmt.Errorf("%w: %s: %w", ErrDestination, dst, err)
 	}
 	if opts.Verify != nil {
 		if err := opts.Verify(name); err != nil {
@@ -90,7 +90,7 @@ func Backup(path, dst string, opts BackupOptions) (err error) {
 		}
 	}
 	if err := os.Rename(name, dst); err != nil {
-		return fmt.Errorf("write backup: %w", err)
+		return fmt.Errorf("%w: %w", ErrDestination, err)
 	}
 	syncDir(dir)
 	return nil
@@ -107,7 +107,7 @@ func sameFile(a, b string) (bool, error) {
 		return false, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("backup destination: %w", err)
+		return false, fmt.Errorf("%w: %w", ErrDestination, err)
 	}
 	return os.SameFile(ai, bi), nil
 }

@@ -53,6 +53,11 @@ var (
 	// ErrExists means a backup was asked to write over an existing file
 	// without being told it may.
 	ErrExists = errors.New("the file already exists")
+
+	// ErrDestination means the backup could not be written where it was
+	// asked to go (a missing folder, no permission, a full disk); the
+	// database itself was read without trouble.
+	ErrDestination = errors.New("the backup could not be written")
 )
 
 // atPath appends the database path to err in the form every sentinel is

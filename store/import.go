@@ -25,8 +25,9 @@ func (s *Store) Import(q *survey.Questionnaire, attempts []Attempt) (err error) 
 	if err := checkID("questionnaire id", q.ID); err != nil {
 		return err
 	}
+	sh := shapeOf(q)
 	for i := range attempts {
-		if err := checkImport(q, &attempts[i]); err != nil {
+		if err := checkImport(q, sh, &attempts[i]); err != nil {
 			return fmt.Errorf("attempt %d: %w", i+1, err)
 		}
 	}
@@ -38,7 +39,6 @@ func (s *Store) Import(q *survey.Questionnaire, attempts []Attempt) (err error) 
 		if err := unsafeRegisterShape(b, q); err != nil {
 			return err
 		}
-		sh := shapeOf(q)
 		for i, a := range attempts {
 			if err := unsafeImport(b, sh, a); err != nil {
 				return fmt.Errorf("attempt %d (%s): %w", i+1, a.ID, err)
@@ -50,7 +50,7 @@ func (s *Store) Import(q *survey.Questionnaire, attempts []Attempt) (err error) 
 
 // checkImport validates what can be checked without the file and fills
 // in the questionnaire and, if zero, the id.
-func checkImport(q *survey.Questionnaire, a *Attempt) error {
+func checkImport(q *survey.Questionnaire, sh shape, a *Attempt) error {
 	if a.QuestionnaireID == "" {
 		a.QuestionnaireID, a.QuestionnaireVersion = q.ID, q.Version
 	}
@@ -94,7 +94,6 @@ func checkImport(q *survey.Questionnaire, a *Attempt) error {
 			return err
 		}
 	}
-	sh := shapeOf(q)
 	for id, r := range a.Ratings {
 		if err := sh.checkRating(id, r.Value); err != nil {
 			return err
@@ -138,5 +137,5 @@ func unsafeImport(b buckets, sh shape, a Attempt) error {
 	if err := b.finished.Put(finishedKey(a.ProfileID, a.Finished, a.ID), nil); err != nil {
 		return err
 	}
-	return b.results.Put(resultKey(a.Finished, a.ID), encodeResult(shapeKey(rec.Questionnaire, rec.Version), sh, a.Ratings))
+	return unsafePutResult(b, sh, a.ID, rec, a.Finished, a.Ratings)
 }

@@ -66,14 +66,14 @@ func decodeResult(raw []byte) (questionnaireKey, values []byte, err error) {
 	return questionnaireKey, values, nil
 }
 
-// unsafePutResult writes the results row of an attempt being finished.
-func unsafePutResult(b buckets, id AttemptID, rec attemptRecord, at time.Time, ratings map[string]Rating) error {
-	sh, err := unsafeShape(b, rec)
-	if err != nil {
-		return err
-	}
-	row := encodeResult(shapeKey(rec.Questionnaire, rec.Version), sh, ratings)
-	return b.results.Put(resultKey(at, id), row)
+// resultRow is the results row of an attempt with the given ratings.
+func resultRow(rec attemptRecord, sh shape, ratings map[string]Rating) []byte {
+	return encodeResult(shapeKey(rec.Questionnaire, rec.Version), sh, ratings)
+}
+
+// unsafePutResult writes the results row of an attempt finished at at.
+func unsafePutResult(b buckets, sh shape, id AttemptID, rec attemptRecord, at time.Time, ratings map[string]Rating) error {
+	return b.results.Put(resultKey(at, id), resultRow(rec, sh, ratings))
 }
 
 // Span selects finished attempts by finish time: From inclusive, To

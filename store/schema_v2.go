@@ -98,7 +98,11 @@ func migrateResults(tx *bbolt.Tx) error {
 		if a.rec.Finished.IsZero() {
 			continue
 		}
-		if err := unsafePutResult(b, a.id, a.rec, a.rec.Finished, a.ratings); err != nil {
+		sh, err := unsafeShape(b, a.rec)
+		if err != nil {
+			return fmt.Errorf("attempt %s: %w", a.id, err)
+		}
+		if err := unsafePutResult(b, sh, a.id, a.rec, a.rec.Finished, a.ratings); err != nil {
 			return fmt.Errorf("attempt %s: %w", a.id, err)
 		}
 	}

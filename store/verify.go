@@ -234,7 +234,7 @@ func verifyAttempt(b buckets, v *Verification, shapes map[string]shape, id Attem
 	switch {
 	case row == nil:
 		v.problem("attempt %s is finished but has no results row", id)
-	case known && ratings != nil && !bytes.Equal(row, encodeResult(shapeKey(rec.Questionnaire, rec.Version), sh, ratings)):
+	case known && ratings != nil && !bytes.Equal(row, resultRow(rec, sh, ratings)):
 		v.problem("attempt %s: results row does not match its answers", id)
 	}
 }

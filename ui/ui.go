@@ -292,7 +292,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, k.Interrupt) {
 		return m.quit()
 	}
-	if m.screen == screenFatal || m.screen == screenLoading {
+	if m.screen == screenLoading {
 		if key.Matches(msg, k.Quit, k.Back, k.Confirm) {
 			return m.quit()
 		}
