@@ -205,3 +205,26 @@ func TestE2EOtherQuestionsDoNotResume(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, b.output())
 	}
 }
+
+// TestE2EReadOnlyDatabase: a sound database the person may read but not
+// write (a file of another user, a write-protected copy) is never called
+// damaged, and is left as it was. It runs the child without privileges,
+// so it holds as root too.
+func TestE2EReadOnlyDatabase(t *testing.T) {
+	env := nobodyEnv(t, "en")
+	a := start(t, env)
+	a.waitFor(languages[1].start)
+	a.send("q")
+	a.exitOK("q on the welcome menu")
+	if err := os.Chmod(env.db, 0o400); err != nil {
+		t.Fatal(err)
+	}
+	before := e2eStatFile(t, env.db)
+	b := start(t, env)
+	if code := b.wait(); code == exitRefused || strings.Contains(b.output(), "damaged") {
+		t.Errorf("a sound read-only file was refused as damaged (exit %d):\n%s", code, b.output())
+	}
+	if d := before.diff(e2eStatFile(t, env.db)); d != "" {
+		t.Errorf("the read-only file changed: %s", d)
+	}
+}

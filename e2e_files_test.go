@@ -68,6 +68,9 @@ func e2eRunCmd(t testing.TB, env appEnv, timeout time.Duration, args ...string) 
 	cmd.Env = env.environ()
 	cmd.Dir = env.home
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if env.nobody {
+		asNobody(t.(*testing.T), cmd)
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	cmd.WaitDelay = time.Second

@@ -95,6 +95,9 @@ type appEnv struct {
 	// shell, if set, is a sh command line run before exec'ing digikomp in
 	// the same process, to set limits such as "ulimit -f 0".
 	shell string
+	// nobody runs digikomp without privileges (see asNobody); make the env
+	// with nobodyEnv so that its home is reachable by that user.
+	nobody bool
 }
 
 func newEnv(t *testing.T, lang string) appEnv {
@@ -157,6 +160,9 @@ func start(t *testing.T, env appEnv, args ...string) *app {
 	}
 	cmd.Env = env.environ()
 	cmd.Dir = env.home
+	if env.nobody {
+		asNobody(t, cmd)
+	}
 	a := &app{t: t, cmd: cmd, readDone: make(chan struct{}), waitDone: make(chan struct{})}
 	// The emulator answers the cursor-position query (CSI 6n) that termenv
 	// sends at start-up to detect the background colour; without an answer
@@ -350,4 +356,64 @@ func (a *app) output() string {
 	a.rawMu.Lock()
 	defer a.rawMu.Unlock()
 	return a.raw.String()
+}
+
+// nobodyUID and nobodyGID are the user and group asNobody runs a child as
+// when the tests run as root: the conventional "nobody", which owns
+// nothing on a clean machine.
+const nobodyUID, nobodyGID = 65534, 65534
+
+// asNobody makes cmd run without privileges. Root, which CI runs as,
+// ignores permission bits, so a file or folder made read-only is only
+// read-only to a child that is not root: run as root, the child becomes
+// nobody; run as anyone else, it stays that user, to whom the bits
+// already apply. Whatever the child must reach has to be reachable by
+// that user: build the environment with nobodyEnv and give the files it
+// must write to nobodyOwn. Call it after any other SysProcAttr setting.
+func asNobody(t *testing.T, cmd *exec.Cmd) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		return
+	}
+	// The binary lives in a folder only its builder may enter.
+	if err := os.Chmod(filepath.Dir(binary(t)), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if cmd.SysProcAttr == nil {
+		cmd.SysProcAttr = &syscall.SysProcAttr{}
+	}
+	cmd.SysProcAttr.Credential = &syscall.Credential{Uid: nobodyUID, Gid: nobodyGID, Groups: []uint32{}}
+}
+
+// nobodyEnv is newEnv for a child started asNobody: its folders can be
+// entered by everyone, its home belongs to the child's user, and the
+// database path lies in that home. t.TempDir's folders are owner-only, so
+// the environment lives in a folder of its own, removed after the test.
+func nobodyEnv(t *testing.T, lang string) appEnv {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "digikomp-nobody-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.RemoveAll(dir) })
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	home := filepath.Join(dir, "home")
+	if err := os.Mkdir(home, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	nobodyOwn(t, home)
+	return appEnv{db: filepath.Join(home, "answers.db"), lang: lang, home: home, nobody: true}
+}
+
+// nobodyOwn gives path to the user a child started asNobody runs as.
+func nobodyOwn(t *testing.T, path string) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		return
+	}
+	if err := os.Lchown(path, nobodyUID, nobodyGID); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -411,6 +411,9 @@ func runPlain(t *testing.T, env appEnv, stdin io.Reader, args ...string) (int, s
 	cmd.Stdin = stdin
 	cmd.Env = env.environ()
 	cmd.Dir = env.home
+	if env.nobody {
+		asNobody(t, cmd)
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	cmd.WaitDelay = exitTimeout
