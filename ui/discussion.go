@@ -29,6 +29,7 @@ func newDiscussion(c *common, index int, given map[string]string) (discussionMod
 		CharLimit(maxDiscussion).
 		Lines(5).
 		ShowLineNumbers(false).
+		ExternalEditor(false).
 		Value(m.text)
 	m.form = newForm(c, field)
 	init := m.form.Init()

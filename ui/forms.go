@@ -11,10 +11,16 @@ import (
 // formKeyMap is huh's key map without the bindings that clash with ours:
 // filtering is off (esc means "skip the rest" here), and ctrl+c stays with
 // the root, which pauses rather than aborting a single form.
+//
+// Nothing on a shared laptop may lead out of the app: huh's text field
+// opens $EDITOR on ctrl+e by default (with vim, a shell). The field's own
+// ExternalEditor(false) only disables the binding when the field's help is
+// drawn, which ours never is, so the binding is switched off here as well.
 func formKeyMap() *huh.KeyMap {
 	km := huh.NewDefaultKeyMap()
 	km.Select.Filter.SetEnabled(false)
 	km.Quit.SetEnabled(false)
+	km.Text.Editor.SetEnabled(false)
 	return km
 }
 

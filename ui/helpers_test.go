@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -94,6 +95,9 @@ func (h *harness) run(cmd tea.Cmd) {
 						h.run(c)
 					}
 					continue
+				}
+				if leadsOut(msg) {
+					h.t.Fatalf("the app hands the terminal to something outside it: %T", msg)
 				}
 				if debugMsgs {
 					h.t.Logf("msg %T %v", msg, msg)
@@ -223,3 +227,15 @@ func (h *harness) notSee(unwanted ...string) {
 }
 
 var debugMsgs = false
+
+// leadsOut reports the messages with which Bubble Tea leaves the app:
+// running another program in the terminal (tea.ExecProcess, whose message
+// type is unexported) or suspending to the shell. On a shared laptop
+// nothing may lead there.
+func leadsOut(msg tea.Msg) bool {
+	if _, ok := msg.(tea.SuspendMsg); ok {
+		return true
+	}
+	t := reflect.TypeOf(msg)
+	return t != nil && t.PkgPath() == reflect.TypeOf(tea.QuitMsg{}).PkgPath() && t.Name() == "execMsg"
+}
