@@ -24,7 +24,7 @@ import (
 // mark, transaction id and an FNV-64a checksum of the fields before it (8
 // each). Numbers are in the machine's byte order, little-endian on every
 // platform digikomp is built for.
-func checkPages(path string) ([]string, error) {
+func checkPages(path string) ([]Problem, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -36,10 +36,10 @@ func checkPages(path string) ([]string, error) {
 	}
 	size := info.Size()
 
-	var problems []string
-	report := func(format string, args ...any) {
+	var problems []Problem
+	report := func(kind ProblemKind, detail string, numbers ...int) {
 		if len(problems) < maxProblems {
-			problems = append(problems, fmt.Sprintf(format, args...))
+			problems = append(problems, Problem{Kind: kind, Numbers: numbers, Detail: detail})
 		}
 	}
 
@@ -61,7 +61,7 @@ func checkPages(path string) ([]string, error) {
 	}
 	for i, m := range metas {
 		if !m.valid {
-			report("meta page %d is damaged (%s): bbolt reads the other one, so the last save before the damage may be missing", i, m.why)
+			report(ProblemMetaPage, m.why, i)
 		}
 	}
 	if newest < 0 {
@@ -74,7 +74,7 @@ func checkPages(path string) ([]string, error) {
 	if m.freelist < hwm {
 		ids, err := readFreelist(f, m.freelist, m.pageSize, hwm)
 		if err != nil {
-			report("freelist page %d: %v", m.freelist, err)
+			report(ProblemFreelist, err.Error(), int(m.freelist))
 			return problems, nil
 		}
 		for _, id := range ids {
@@ -91,7 +91,7 @@ func checkPages(path string) ([]string, error) {
 		// A last page cut short after its contents is harmless; one whose
 		// header is gone is not.
 		if off := int64(id) * int64(m.pageSize); off+int64(len(hdr)) > size {
-			report("page %d lies beyond the end of the file (%d bytes): the file was cut short", id, size)
+			report(ProblemPageBeyondEnd, "", int(id), int(size))
 			break
 		}
 		if _, err := f.ReadAt(hdr, int64(id)*int64(m.pageSize)); err != nil {
@@ -102,11 +102,11 @@ func checkPages(path string) ([]string, error) {
 		overflow := uint64(binary.LittleEndian.Uint32(hdr[12:]))
 		switch {
 		case own != id:
-			report("page %d: its header says it is page %d", id, own)
+			report(ProblemPageID, "", int(id), int(own))
 		case flags != 0x01 && flags != 0x02 && !(flags == 0x10 && id == m.freelist):
-			report("page %d: unknown page type %#x", id, flags)
+			report(ProblemPageType, fmt.Sprintf("%#x", flags), int(id))
 		case id+overflow >= hwm:
-			report("page %d: runs %d pages past the end of the data", id, id+overflow+1-hwm)
+			report(ProblemPageOverflow, "", int(id), int(id+overflow+1-hwm))
 			overflow = 0
 		}
 		id += overflow + 1

@@ -6,8 +6,6 @@ import (
 	"time"
 
 	"go.etcd.io/bbolt"
-
-	"digikomp/survey"
 )
 
 // Verification is what Verify found: counts of what the file holds and
@@ -18,14 +16,14 @@ type Verification struct {
 	// normal open has upgraded it.
 	Schema                       uint64
 	Profiles, Attempts, Finished int
-	Problems                     []string
+	Problems                     []Problem
 }
 
 // Sound reports whether nothing was found wrong.
 func (v Verification) Sound() bool { return len(v.Problems) == 0 }
 
-func (v *Verification) problem(format string, args ...any) {
-	v.Problems = append(v.Problems, fmt.Sprintf(format, args...))
+func (v *Verification) problem(p Problem) {
+	v.Problems = append(v.Problems, p)
 }
 
 // maxProblems bounds the report: a badly damaged file could otherwise
@@ -36,16 +34,17 @@ const maxProblems = 1000
 // consistency check (every page reachable once, keys in order), then
 // digikomp's: every record decodes, every answer belongs to an attempt and
 // to a statement of its questionnaire version, within its scale; every
-// attempt belongs to a profile and a recorded questionnaire version, and
-// versions this build knows (known) hold the statements it knows; the
-// indexes and results rows agree with the attempts.
+// attempt belongs to a profile and a recorded questionnaire version; the
+// indexes and results rows agree with the attempts. Attempts are judged
+// against the questionnaire shapes the file records, never against this
+// build's questionnaire: a file made with another questions file is sound.
 //
 // It reads every page, so damage can make bbolt panic in a goroutine of
 // its own or fault on a truncated mapping; callers that must survive that
 // run Verify in a child process. Errors are those of Open (ErrLocked,
 // ErrCorrupt, …); problems found after a successful open are returned in
 // the Verification.
-func Verify(path string, timeout time.Duration, known ...*survey.Questionnaire) (_ Verification, err error) {
+func Verify(path string, timeout time.Duration) (_ Verification, err error) {
 	s, err := Open(path, Options{ReadOnly: true, Timeout: timeout, olderOK: true})
 	if err != nil {
 		return Verification{}, err
@@ -68,7 +67,7 @@ func Verify(path string, timeout time.Duration, known ...*survey.Questionnaire) 
 	err = s.view(func(tx *bbolt.Tx) error {
 		for cerr := range tx.Check() {
 			if len(v.Problems) < maxProblems {
-				v.problem("bbolt: %v", cerr)
+				v.problem(Problem{Kind: ProblemBbolt, Detail: cerr.Error()})
 			}
 		}
 		if !v.Sound() || s.schema < schemaVersion {
@@ -76,26 +75,26 @@ func Verify(path string, timeout time.Duration, known ...*survey.Questionnaire) 
 			// older layout lacks what the walk checks.
 			return nil
 		}
-		return verifyRecords(tx, &v, known)
+		return verifyRecords(tx, &v)
 	})
 	if err != nil {
 		return v, err
 	}
 	if len(v.Problems) > maxProblems {
-		v.Problems = append(v.Problems[:maxProblems], fmt.Sprintf("… and %d more", len(v.Problems)-maxProblems))
+		v.Problems = append(v.Problems[:maxProblems], Problem{Kind: ProblemMore, Numbers: []int{len(v.Problems) - maxProblems}})
 	}
 	return v, nil
 }
 
 // verifyRecords walks every bucket once.
-func verifyRecords(tx *bbolt.Tx, v *Verification, known []*survey.Questionnaire) error {
+func verifyRecords(tx *bbolt.Tx, v *Verification) error {
 	b, err := unsafeBuckets(tx)
 	if err != nil {
-		v.problem("%v", err)
+		v.problem(Problem{Kind: ProblemBuckets, Detail: detail(err)})
 		return nil
 	}
 	if name := missingBucket(tx); name != "" {
-		v.problem("bucket %s is missing", name)
+		v.problem(Problem{Kind: ProblemBucketMissing, Record: name})
 	}
 
 	_ = b.profiles.ForEach(func(k, raw []byte) error {
@@ -103,9 +102,9 @@ func verifyRecords(tx *bbolt.Tx, v *Verification, known []*survey.Questionnaire)
 		p, err := decodeProfile(raw)
 		switch {
 		case err != nil:
-			v.problem("profile %q: %v", k, err)
+			v.problem(Problem{Kind: ProblemProfile, Record: string(k), Detail: detail(err)})
 		case p.ID != string(k):
-			v.problem("profile %q: record names %q", k, p.ID)
+			v.problem(Problem{Kind: ProblemProfileName, Record: string(k), Detail: p.ID})
 		}
 		return nil
 	})
@@ -114,18 +113,13 @@ func verifyRecords(tx *bbolt.Tx, v *Verification, known []*survey.Questionnaire)
 	_ = b.shapes.ForEach(func(k, raw []byte) error {
 		qid, version, err := splitShapeKey(k)
 		if err != nil {
-			v.problem("%v", err)
+			v.problem(Problem{Kind: ProblemShapeKey, Detail: detail(err)})
 			return nil
 		}
 		sh, err := decodeShape(raw)
 		if err != nil {
-			v.problem("questionnaire %s version %d: %v", qid, version, err)
+			v.problem(Problem{Kind: ProblemShape, Record: qid, Numbers: []int{version}, Detail: detail(err)})
 			return nil
-		}
-		for _, q := range known {
-			if q.ID == qid && q.Version == version && !shapeOf(q).equal(sh) {
-				v.problem("questionnaire %s version %d: statements or scale differ from this digikomp's", qid, version)
-			}
 		}
 		shapes[string(k)] = sh
 		return nil
@@ -135,12 +129,12 @@ func verifyRecords(tx *bbolt.Tx, v *Verification, known []*survey.Questionnaire)
 		v.Attempts++
 		id, err := indexedID(k)
 		if err != nil {
-			v.problem("attempt key %x: %v", k, err)
+			v.problem(Problem{Kind: ProblemAttemptKey, Record: fmt.Sprintf("%x", k), Detail: detail(err)})
 			return nil
 		}
 		rec, err := decodeAttempt(raw)
 		if err != nil {
-			v.problem("attempt %s: %v", id, err)
+			v.problem(Problem{Kind: ProblemAttempt, Record: id.String(), Detail: detail(err)})
 			return nil
 		}
 		verifyAttempt(b, v, shapes, id, rec)
@@ -149,22 +143,22 @@ func verifyRecords(tx *bbolt.Tx, v *Verification, known []*survey.Questionnaire)
 
 	_ = b.answers.ForEach(func(k, _ []byte) error {
 		if b.attempts.Get(k) == nil {
-			v.problem("answers record %x belongs to no attempt", k)
+			v.problem(Problem{Kind: ProblemOrphanAnswers, Record: fmt.Sprintf("%x", k)})
 		}
 		return nil
 	})
 	_ = b.unfinished.ForEach(func(k, raw []byte) error {
 		id, err := indexedID(raw)
 		if err != nil {
-			v.problem("unfinished index of profile %q: %v", k, err)
+			v.problem(Problem{Kind: ProblemUnfinishedIndex, Record: string(k), Detail: detail(err)})
 			return nil
 		}
 		rec, err := unsafeLoadHeader(b, id)
 		switch {
 		case err != nil:
-			v.problem("unfinished index of profile %q: %v", k, err)
+			v.problem(Problem{Kind: ProblemUnfinishedIndex, Record: string(k), Detail: detail(err)})
 		case rec.Profile != string(k) || !rec.Finished.IsZero():
-			v.problem("unfinished index of profile %q points at attempt %s of %q, finished %v", k, id, rec.Profile, !rec.Finished.IsZero())
+			v.problem(Problem{Kind: ProblemUnfinishedWrong, Record: string(k), Detail: id.String()})
 		}
 		return nil
 	})
@@ -173,26 +167,26 @@ func verifyRecords(tx *bbolt.Tx, v *Verification, known []*survey.Questionnaire)
 		finished++
 		i := bytes.IndexByte(k, 0)
 		if i < 0 {
-			v.problem("finished index key %x has no profile", k)
+			v.problem(Problem{Kind: ProblemFinishedIndexKey, Record: fmt.Sprintf("%x", k), Detail: "no profile"})
 			return nil
 		}
 		id, err := finishedKeyID(k, k[:i+1])
 		if err != nil {
-			v.problem("finished index key %x: %v", k, err)
+			v.problem(Problem{Kind: ProblemFinishedIndexKey, Record: fmt.Sprintf("%x", k), Detail: detail(err)})
 			return nil
 		}
 		rec, err := unsafeLoadHeader(b, id)
 		switch {
 		case err != nil:
-			v.problem("finished index: %v", err)
+			v.problem(Problem{Kind: ProblemFinishedIndex, Record: id.String(), Detail: detail(err)})
 		case rec.Finished.IsZero() || !bytes.Equal(k, finishedKey(rec.Profile, rec.Finished, id)):
-			v.problem("finished index entry %x does not match attempt %s", k, id)
+			v.problem(Problem{Kind: ProblemFinishedIndex, Record: id.String(), Detail: fmt.Sprintf("%x", k)})
 		}
 		return nil
 	})
 	results := b.results.Stats().KeyN
 	if finished != v.Finished || results != v.Finished {
-		v.problem("%d finished attempts, but %d finished index entries and %d results rows", v.Finished, finished, results)
+		v.problem(Problem{Kind: ProblemCounts, Numbers: []int{v.Finished, finished, results}})
 	}
 	return nil
 }
@@ -201,40 +195,40 @@ func verifyRecords(tx *bbolt.Tx, v *Verification, known []*survey.Questionnaire)
 // profile, its answers record and the indexes.
 func verifyAttempt(b buckets, v *Verification, shapes map[string]shape, id AttemptID, rec attemptRecord) {
 	if !unsafeProfileExists(b.profiles, rec.Profile) {
-		v.problem("attempt %s: profile %q does not exist", id, rec.Profile)
+		v.problem(Problem{Kind: ProblemNoProfile, Record: id.String(), Detail: rec.Profile})
 	}
 	sh, known := shapes[string(shapeKey(rec.Questionnaire, rec.Version))]
 	if !known {
-		v.problem("attempt %s: questionnaire %s version %d is not recorded", id, rec.Questionnaire, rec.Version)
+		v.problem(Problem{Kind: ProblemNoShape, Record: id.String(), Detail: rec.Questionnaire, Numbers: []int{rec.Version}})
 	}
 	ratings, err := unsafeLoadRatings(b, id)
 	if err != nil {
-		v.problem("%v", err)
+		v.problem(Problem{Kind: ProblemAnswers, Record: id.String(), Detail: detail(err)})
 	} else if known {
 		for sid, r := range ratings {
 			if err := sh.checkRating(sid, r.Value); err != nil {
-				v.problem("attempt %s: %v", id, err)
+				v.problem(Problem{Kind: ProblemRating, Record: id.String(), Detail: detail(err)})
 			}
 		}
 	}
 	if rec.Finished.IsZero() {
 		if got := b.unfinished.Get([]byte(rec.Profile)); !bytes.Equal(got, id[:]) {
-			v.problem("attempt %s is unfinished but not the unfinished attempt of %q", id, rec.Profile)
+			v.problem(Problem{Kind: ProblemNotUnfinished, Record: id.String(), Detail: rec.Profile})
 		}
 		if Stage(rec.Position.Stage) == StageDone {
-			v.problem("attempt %s is unfinished but positioned as done", id)
+			v.problem(Problem{Kind: ProblemPositionDone, Record: id.String()})
 		}
 		return
 	}
 	v.Finished++
 	if b.finished.Get(finishedKey(rec.Profile, rec.Finished, id)) == nil {
-		v.problem("attempt %s is finished but missing from the finished index", id)
+		v.problem(Problem{Kind: ProblemNotFinishedIndex, Record: id.String()})
 	}
 	row := b.results.Get(resultKey(rec.Finished, id))
 	switch {
 	case row == nil:
-		v.problem("attempt %s is finished but has no results row", id)
+		v.problem(Problem{Kind: ProblemNoResultsRow, Record: id.String()})
 	case known && ratings != nil && !bytes.Equal(row, resultRow(rec, sh, ratings)):
-		v.problem("attempt %s: results row does not match its answers", id)
+		v.problem(Problem{Kind: ProblemResultsRow, Record: id.String()})
 	}
 }

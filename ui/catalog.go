@@ -121,6 +121,41 @@ type Catalog struct {
 	BackupSame    string // path
 	ErrBackupArgs string
 
+	// check's problem lines, one per store.ProblemKind (see ui/problems.go
+	// for the arguments of each).
+	CheckMetaPage         string // page, why
+	CheckFreelist         string // page, detail
+	CheckPageBeyondEnd    string // page, file size in bytes
+	CheckPageID           string // page, the page its header names
+	CheckPageType         string // page, type
+	CheckPageOverflow     string // page, pages past the end
+	CheckBbolt            string // bbolt's words
+	CheckBuckets          string // detail
+	CheckBucketMissing    string // bucket name
+	CheckProfile          string // profile, detail
+	CheckProfileName      string // profile key, the id its record names
+	CheckShapeKey         string // detail
+	CheckShape            string // questionnaire id, version, detail
+	CheckAttemptKey       string // key, detail
+	CheckAttempt          string // attempt, detail
+	CheckNoProfile        string // attempt, profile
+	CheckNoShape          string // attempt, questionnaire id, version
+	CheckAnswers          string // attempt, detail
+	CheckRating           string // attempt, detail
+	CheckOrphanAnswers    string // key
+	CheckUnfinishedIndex  string // profile, detail
+	CheckUnfinishedWrong  string // profile, attempt
+	CheckNotUnfinished    string // attempt, profile
+	CheckPositionDone     string // attempt
+	CheckFinishedIndexKey string // key, detail
+	CheckFinishedIndex    string // attempt, detail
+	CheckNotFinishedIndex string // attempt
+	CheckNoResultsRow     string // attempt
+	CheckResultsRow       string // attempt
+	CheckCounts           string // finished attempts, index entries, results rows
+	CheckMore             string // problems left out
+	CheckOther            string // kind, record, detail
+
 	// Accessible, line-by-line mode.
 	AccMunicipalityHint string
 	AccMenuTitle        string
