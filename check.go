@@ -34,7 +34,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	case !v.Sound():
 		fmt.Fprintf(stdout, cat.CheckProblems+"\n", path, len(v.Problems))
 		for _, p := range v.Problems {
-			fmt.Fprintln(stdout, p)
+			fmt.Fprintln(stdout, cat.CheckProblem(p))
 		}
 		return exitDamaged
 	case v.Schema < store.SchemaVersion:

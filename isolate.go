@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"digikomp/store"
-	"digikomp/survey"
 )
 
 // Reading every page of a damaged bbolt file can panic in a goroutine
@@ -58,10 +57,8 @@ func runVerifyChild(args []string, stdout io.Writer) int {
 		return exitUsage
 	}
 	var r childReport
-	q, err := survey.Load()
-	if err == nil {
-		r.Verification, err = store.Verify(args[0], store.DefaultTimeout, q)
-	}
+	var err error
+	r.Verification, err = store.Verify(args[0], store.DefaultTimeout)
 	if err != nil {
 		r.Kind, r.Message = "other", err.Error()
 		for kind, sentinel := range errorKinds {

@@ -96,6 +96,9 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		return openExitCode(err)
 	}
 	defer st.Close()
+	if code := checkRecordedShape(st, q, cat, opts.db, stderr); code != exitOK {
+		return code
+	}
 	if code := checkResumable(st, q, cat, opts.db, stderr); code != exitOK {
 		return code
 	}
@@ -247,6 +250,22 @@ func checkResumable(st *store.Store, q *survey.Questionnaire, cat *ui.Catalog, p
 	}
 	fmt.Fprintf(stderr, cat.ErrOtherQuestions+"\n", a.QuestionnaireID, a.QuestionnaireVersion)
 	return exitQuestion
+}
+
+// checkRecordedShape refuses questions whose id and version the file
+// already holds with other statements or another scale: their answers
+// would be read against the wrong statements.
+func checkRecordedShape(st *store.Store, q *survey.Questionnaire, cat *ui.Catalog, path string, stderr io.Writer) int {
+	switch err := st.CheckQuestionnaire(q); {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, store.ErrQuestionnaireChanged):
+		fmt.Fprintf(stderr, cat.ErrQuestionsChanged+"\n", path, survey.Visible(q.ID), q.Version)
+		return exitQuestion
+	default:
+		fmt.Fprintln(stderr, openError(cat, path, err))
+		return openExitCode(err)
+	}
 }
 
 // readQuestionnaire returns the built-in questionnaire, or the one in

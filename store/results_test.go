@@ -295,3 +295,28 @@ func TestImportIsAllOrNothing(t *testing.T) {
 		t.Errorf("imported history = %+v, %v", h, err)
 	}
 }
+
+func TestCheckQuestionnaire(t *testing.T) {
+	s := newStore(t)
+	if err := s.CheckQuestionnaire(testQ); err != nil {
+		t.Fatalf("a version the file has not seen: %v", err)
+	}
+	start(t, s, t0)
+	if err := s.CheckQuestionnaire(testQ); err != nil {
+		t.Fatalf("the recorded version itself: %v", err)
+	}
+	changed := *testQ
+	changed.Statements = append([]survey.Statement(nil), testQ.Statements...)
+	changed.Statements[0].ID = "renamed"
+	if err := s.CheckQuestionnaire(&changed); !errors.Is(err, ErrQuestionnaireChanged) {
+		t.Errorf("other statements under a recorded version: %v, want ErrQuestionnaireChanged", err)
+	}
+	changed.Statements, changed.Scale.Max = testQ.Statements, testQ.Scale.Max+1
+	if err := s.CheckQuestionnaire(&changed); !errors.Is(err, ErrQuestionnaireChanged) {
+		t.Errorf("another scale under a recorded version: %v, want ErrQuestionnaireChanged", err)
+	}
+	changed.Version++
+	if err := s.CheckQuestionnaire(&changed); err != nil {
+		t.Errorf("a new version: %v", err)
+	}
+}

@@ -139,11 +139,43 @@ func unsafeRegisterShape(b buckets, q *survey.Questionnaire) error {
 			return err
 		}
 		if !old.equal(sh) {
-			return fmt.Errorf("%w: questionnaire %s version %d differs from the one this database already holds; a changed questionnaire needs a new version", ErrInvalid, q.ID, q.Version)
+			return fmt.Errorf("%w: questionnaire %s version %d", ErrQuestionnaireChanged, q.ID, q.Version)
 		}
 		return nil
 	}
 	return b.shapes.Put(key, encodeShape(sh))
+}
+
+// ErrQuestionnaireChanged means the database already holds the
+// questionnaire's id and version with other statements or another scale.
+// Its attempts would be read against the wrong statements, so a changed
+// questionnaire needs a new version.
+var ErrQuestionnaireChanged = fmt.Errorf("%w: a questionnaire with this id and version but other statements is already recorded; a changed questionnaire needs a new version", ErrInvalid)
+
+// CheckQuestionnaire returns ErrQuestionnaireChanged when the database
+// records q's id and version with another shape, so that the app can
+// refuse q before anything is shown or saved. A version the database has
+// not seen is fine: its shape is recorded when its first attempt starts.
+func (s *Store) CheckQuestionnaire(q *survey.Questionnaire) (err error) {
+	defer s.withPath(&err)
+	return s.view(func(tx *bbolt.Tx) error {
+		b, err := unsafeBuckets(tx)
+		if err != nil {
+			return err
+		}
+		raw := b.shapes.Get(shapeKey(q.ID, q.Version))
+		if raw == nil {
+			return nil
+		}
+		old, err := decodeShape(raw)
+		if err != nil {
+			return err
+		}
+		if !old.equal(shapeOf(q)) {
+			return fmt.Errorf("%w: questionnaire %s version %d", ErrQuestionnaireChanged, q.ID, q.Version)
+		}
+		return nil
+	})
 }
 
 // unsafeShape loads the shape of the attempt's questionnaire version.

@@ -107,6 +107,8 @@ type Catalog struct {
 	ErrNoDatabase  string // path
 	// ErrOtherQuestions: questionnaire id, version of the unfinished attempt.
 	ErrOtherQuestions string
+	// ErrQuestionsChanged: database path, questionnaire id, version.
+	ErrQuestionsChanged string
 
 	// digikomp check and digikomp backup.
 	CheckSound    string // path, profiles, attempts, finished attempts

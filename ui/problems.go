@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"digikomp/store"
+	"digikomp/survey"
 )
 
 // CheckProblem phrases one problem of `digikomp check` in the catalogue's
@@ -17,7 +18,7 @@ func (c *Catalog) CheckProblem(p store.Problem) string {
 		}
 		return 0
 	}
-	rec, det := safeText(p.Record), safeText(p.Detail)
+	rec, det := survey.Visible(p.Record), survey.Visible(p.Detail)
 	switch p.Kind {
 	case store.ProblemMetaPage:
 		return fmt.Sprintf(c.CheckMetaPage, n(0), det)
@@ -82,5 +83,5 @@ func (c *Catalog) CheckProblem(p store.Problem) string {
 	case store.ProblemMore:
 		return fmt.Sprintf(c.CheckMore, n(0))
 	}
-	return fmt.Sprintf(c.CheckOther, safeText(string(p.Kind)), rec, det)
+	return fmt.Sprintf(c.CheckOther, survey.Visible(string(p.Kind)), rec, det)
 }
