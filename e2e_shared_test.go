@@ -3,8 +3,10 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -59,5 +61,61 @@ func TestE2ECtrlEOpensNoEditor(t *testing.T) {
 	a.exitOK("Ctrl+C in a discussion answer")
 	if n := strings.Count(a.output(), "\x1b[?1049l"); n != 1 {
 		t.Errorf("the app left its screen %d times, want once (at the end)", n)
+	}
+}
+
+// TestE2EEscapesInQuestionsFile: a questionnaire file is terminal input.
+// Every text of this one starts with a window title sequence (OSC 0), a
+// screen clear, a right-to-left override, an 8-bit CSI and a bidi
+// isolate. Walked through in the real binary, the texts are shown and not
+// one of those sequences reaches the terminal.
+func TestE2EEscapesInQuestionsFile(t *testing.T) {
+	const payload = `\u001b]0;pwned\u0007\u001b[2J\u202e\u009b31m\u2066`
+	builtin, err := os.ReadFile(filepath.Join("survey", "data", "questionnaire.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`(?m)^((?:text|name|label|prompt|title|min_label|max_label)\.(?:sv|en) = ")`)
+	hostile := re.ReplaceAll(builtin, []byte("${1}"+payload))
+	if n := strings.Count(string(hostile), payload); n < 60 {
+		t.Fatalf("only %d texts were changed", n)
+	}
+	for _, u := range languages {
+		t.Run(string(u.lang), func(t *testing.T) {
+			t.Parallel()
+			env := newEnv(t, string(u.lang))
+			file := filepath.Join(env.home, "fientlig.toml")
+			if err := os.WriteFile(file, hostile, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			a := start(t, env, "--questions", file)
+			a.waitFor(u.start)
+			a.send("\r")
+			a.waitFor(u.intro)
+			a.send("\r")                // the background questions
+			a.waitFor("]0;pwned[2J31m") // the municipality prompt, cleaned
+			a.send("\r")                // no municipality
+			a.send("\x1b")              // skip the rest
+			answer(a, 24, 0, 23)
+			a.waitFor(fmt.Sprintf(u.question, 1, 6))
+			a.send("\x1b")
+			a.waitFor(u.review)
+			a.send("\r")
+			a.waitFor(u.result)
+			a.waitFor("]0;pwned[2J31m") // area names
+			a.send("q")
+			a.exitOK("q on the result")
+
+			out := a.output()
+			if !strings.Contains(out, "]0;pwned[2J31m") {
+				t.Errorf("the cleaned texts were never written")
+			}
+			for _, b := range []string{"\x1b]0;", "pwned\x07", "\x1b[2J\u202e", "\u202e", "\u009b", "\u2066"} {
+				if strings.Contains(out, b) {
+					i := strings.Index(out, b)
+					t.Errorf("the terminal received %q: …%q…", b, out[max(0, i-40):min(len(out), i+40)])
+				}
+			}
+		})
 	}
 }

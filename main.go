@@ -248,7 +248,8 @@ func checkResumable(st *store.Store, q *survey.Questionnaire, cat *ui.Catalog, p
 		fmt.Fprintln(stderr, openError(cat, path, store.ErrCorrupt))
 		return exitRefused
 	}
-	fmt.Fprintf(stderr, cat.ErrOtherQuestions+"\n", a.QuestionnaireID, a.QuestionnaireVersion)
+	// The id comes from the file, which may have been written elsewhere.
+	fmt.Fprintf(stderr, cat.ErrOtherQuestions+"\n", survey.Visible(a.QuestionnaireID), a.QuestionnaireVersion)
 	return exitQuestion
 }
 

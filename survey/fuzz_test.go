@@ -1,6 +1,7 @@
 package survey
 
 import (
+	"bytes"
 	"testing"
 )
 
@@ -12,6 +13,9 @@ func FuzzParse(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(builtin)
+	// Texts with a window title sequence, a screen clear and a
+	// right-to-left override, which must come back cleaned.
+	f.Add(bytes.ReplaceAll(builtin, []byte(`text.sv = "`), []byte(`text.sv = "\u001b]0;x\u0007\u001b[2J\u202e`)))
 	f.Add([]byte(""))
 	f.Add([]byte("id = \"x\"\nversion = 1\n[scale]\nmin = 1\nmax = 7\n"))
 	f.Add([]byte("[[statements]]\nid = 3\n"))
@@ -23,6 +27,7 @@ func FuzzParse(f *testing.F) {
 		if err := q.Validate(); err != nil {
 			t.Fatalf("Parse accepted an invalid questionnaire: %v", err)
 		}
+		checkTextsClean(t, q)
 		r := Ratings{}
 		for i, s := range q.Statements {
 			r[s.ID] = q.Scale.Min + i%q.Scale.Points()
@@ -42,4 +47,34 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Tally counted %d of %d", g.All.N, len(q.Statements))
 		}
 	})
+}
+
+// checkTextsClean: every text Parse returns is safe to show, since the
+// interface shows them as they are.
+func checkTextsClean(t *testing.T, q *Questionnaire) {
+	t.Helper()
+	var texts []Text
+	texts = append(texts, q.Title, q.Scale.MinLabel, q.Scale.MaxLabel)
+	for _, a := range q.Areas {
+		texts = append(texts, a.Name)
+	}
+	for _, b := range q.Background {
+		texts = append(texts, b.Prompt)
+		for _, o := range b.Options {
+			texts = append(texts, o.Label)
+		}
+	}
+	for _, s := range q.Statements {
+		texts = append(texts, s.Text)
+	}
+	for _, d := range q.Discussion {
+		texts = append(texts, d.Text)
+	}
+	for _, tx := range texts {
+		for _, s := range []string{tx.SV, tx.EN} {
+			if CleanText(s) != s {
+				t.Fatalf("Parse returned the text %q, which is not clean", s)
+			}
+		}
+	}
 }

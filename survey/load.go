@@ -26,6 +26,9 @@ func Parse(data []byte) (*Questionnaire, error) {
 	if err := decodeStrict(data, &q); err != nil {
 		return nil, fmt.Errorf("questionnaire: %w", err)
 	}
+	// A file's texts reach the terminal: they are cleaned at this door,
+	// before validation, so that no view needs to.
+	q.cleanTexts()
 	if err := q.Validate(); err != nil {
 		return nil, fmt.Errorf("questionnaire %q: %w", q.ID, err)
 	}

@@ -100,3 +100,32 @@ func unsafeRune(r rune) bool {
 	}
 	return false
 }
+
+// cleanTexts makes every text of q safe to show: those that may hold lines
+// (statements, discussion questions) with CleanText, the rest with
+// CleanLine. Ids are keys, not texts, and are left to validation; a text
+// that was nothing but controls is empty afterwards, and validation
+// reports it as missing.
+func (q *Questionnaire) cleanTexts() {
+	line := func(t Text) Text { return Text{SV: CleanLine(t.SV), EN: CleanLine(t.EN)} }
+	lines := func(t Text) Text { return Text{SV: CleanText(t.SV), EN: CleanText(t.EN)} }
+	q.Title = line(q.Title)
+	q.Scale.MinLabel = line(q.Scale.MinLabel)
+	q.Scale.MaxLabel = line(q.Scale.MaxLabel)
+	for i := range q.Areas {
+		q.Areas[i].Name = line(q.Areas[i].Name)
+	}
+	for i := range q.Statements {
+		q.Statements[i].Text = lines(q.Statements[i].Text)
+	}
+	for i := range q.Background {
+		b := &q.Background[i]
+		b.Prompt = line(b.Prompt)
+		for j := range b.Options {
+			b.Options[j].Label = line(b.Options[j].Label)
+		}
+	}
+	for i := range q.Discussion {
+		q.Discussion[i].Text = lines(q.Discussion[i].Text)
+	}
+}

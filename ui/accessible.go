@@ -115,11 +115,13 @@ func (r *lineRunner) run() (bool, error) {
 		if a, ok, err := st.Unfinished(r.cfg.Profile); err != nil {
 			return false, err
 		} else if ok {
+			a = readable(a)
 			unfinished = &a
 		}
 		if a, ok, err := st.LatestFinished(r.cfg.Profile); err != nil {
 			return false, err
 		} else if ok {
+			a = readable(a)
 			latest = &a
 		}
 		menu := newWelcome(c, unfinished, latest)

@@ -18,11 +18,13 @@ func loadCmd(st Store, profile string) tea.Cmd {
 		if a, ok, err := st.Unfinished(profile); err != nil {
 			return errMsg{err}
 		} else if ok {
+			a = readable(a)
 			msg.unfinished = &a
 		}
 		if a, ok, err := st.LatestFinished(profile); err != nil {
 			return errMsg{err}
 		} else if ok {
+			a = readable(a)
 			msg.latest = &a
 		}
 		return msg

@@ -52,6 +52,12 @@ func newHarnessOn(t *testing.T, st *store.Store, lang survey.Lang) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return newHarnessWith(t, st, q, lang)
+}
+
+// newHarnessWith runs the model on st with the questionnaire q.
+func newHarnessWith(t *testing.T, st *store.Store, q *survey.Questionnaire, lang survey.Lang) *harness {
+	t.Helper()
 	h := &harness{t: t, st: st, q: q, clock: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}
 	h.m = New(Config{Store: st, Questionnaire: q, Lang: lang, Now: func() time.Time {
 		h.clock = h.clock.Add(time.Second)

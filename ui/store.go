@@ -21,3 +21,22 @@ type Store interface {
 	Finish(id store.AttemptID, at time.Time) error
 	Discard(id store.AttemptID) error
 }
+
+// readable returns an attempt read from the store with its texts made safe
+// to show. The file may have been written by another program or imported,
+// so a discussion answer or a municipality name in it is terminal input
+// like a questionnaire file's texts: controls and bidirectional overrides
+// are removed here, where stored text enters the interface, and nowhere
+// else. Typed text needs no such step; the text fields clean it.
+func readable(a store.Attempt) store.Attempt {
+	bg := make(map[string]string, len(a.Background))
+	for k, v := range a.Background {
+		bg[k] = survey.CleanLine(v)
+	}
+	disc := make(map[string]string, len(a.Discussion))
+	for k, v := range a.Discussion {
+		disc[k] = survey.CleanText(v)
+	}
+	a.Background, a.Discussion = bg, disc
+	return a
+}
