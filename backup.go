@@ -26,7 +26,7 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 	}
 	cat := ui.Messages(common.lang)
 	if len(rest) != 1 {
-		fmt.Fprintf(stderr, cat.ErrUsage+"\n", errors.New(cat.ErrBackupArgs))
+		fmt.Fprintf(stderr, cat.ErrUsage+"\n", cat.ErrBackupArgs)
 		return exitUsage
 	}
 	dst, err := filepath.Abs(rest[0])

@@ -21,7 +21,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	cat := ui.Messages(common.lang)
 	if len(rest) > 0 {
-		fmt.Fprintf(stderr, cat.ErrUsage+"\n", fmt.Errorf("unexpected argument %q", rest[0]))
+		fmt.Fprintf(stderr, cat.ErrUsage+"\n", fmt.Sprintf(cat.ErrUnexpectedArg, rest[0]))
 		return exitUsage
 	}
 	path := common.db

@@ -55,7 +55,7 @@ func TestE2ECheckAndBackup(t *testing.T) {
 	}
 
 	code, out, errOut := runPlain(t, env, nil, "check")
-	if code != exitOK || !strings.Contains(out, "is sound: 1 profiles, 2 attempts, 1 of them finished") {
+	if code != exitOK || !strings.Contains(out, "No problems found in "+env.db+". Profiles: 1. Tests: 2 (finished: 1).") {
 		t.Fatalf("check = %d\n%s%s", code, out, errOut)
 	}
 	// Flags may come before the command, and --db overrides DIGIKOMP_DB.
@@ -109,7 +109,7 @@ func TestE2ECheckAndBackup(t *testing.T) {
 	if code, _, errOut := runPlain(t, env, nil, "backup", missing); code != exitError || !strings.Contains(errOut, "The backup could not be written") {
 		t.Errorf("backup into a missing folder = %d %q", code, errOut)
 	}
-	if code, _, errOut := runPlain(t, env, nil, "backup"); code != exitUsage || !strings.Contains(errOut, "name a file") {
+	if code, _, errOut := runPlain(t, env, nil, "backup"); code != exitUsage || !strings.Contains(errOut, "Name a file") {
 		t.Errorf("backup without a file = %d %q", code, errOut)
 	}
 

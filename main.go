@@ -144,7 +144,8 @@ func parseFlags(args []string, stdout, stderr io.Writer) (options, int, bool) {
 	rest, code, done := common.parse(flags, args, stdout, stderr)
 	o.db, o.lang = common.db, common.lang
 	if !done && len(rest) > 0 {
-		fmt.Fprintf(stderr, ui.Messages(o.lang).ErrUsage+"\n", fmt.Errorf("unexpected argument %q", rest[0]))
+		cat := ui.Messages(o.lang)
+		fmt.Fprintf(stderr, cat.ErrUsage+"\n", fmt.Sprintf(cat.ErrUnexpectedArg, rest[0]))
 		return o, exitUsage, true
 	}
 	return o, code, done
@@ -185,16 +186,20 @@ func newFlagSet() (*flag.FlagSet, *commonFlags) {
 // ("backup FILE --force"), and returns the positional ones. It returns
 // done when the program should stop with code (help, errors).
 func (c *commonFlags) parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) ([]string, int, bool) {
+	if s, ok := langFromArgs(args); ok {
+		if l, err := survey.ParseLang(s); err == nil {
+			c.lang = l
+		}
+	}
 	var rest []string
 	err := fs.Parse(args)
 	for err == nil && fs.NArg() > 0 {
 		rest = append(rest, fs.Arg(0))
 		err = fs.Parse(fs.Args()[1:])
 	}
-	if l, lerr := survey.ParseLang(*c.langFlag); lerr == nil {
+	l, langErr := survey.ParseLang(*c.langFlag)
+	if err == nil && langErr == nil {
 		c.lang = l
-	} else if err == nil {
-		err = lerr
 	}
 	cat := ui.Messages(c.lang)
 	switch {
@@ -202,7 +207,10 @@ func (c *commonFlags) parse(fs *flag.FlagSet, args []string, stdout, stderr io.W
 		fmt.Fprintf(stdout, cat.Usage, "digikomp", c.defaultDB)
 		return rest, exitOK, true
 	case err != nil:
-		fmt.Fprintf(stderr, cat.ErrUsage+"\n", err)
+		fmt.Fprintf(stderr, cat.ErrUsage+"\n", flagMessage(cat, err))
+		return rest, exitUsage, true
+	case langErr != nil:
+		fmt.Fprintf(stderr, cat.ErrUsage+"\n", fmt.Sprintf(cat.ErrUnknownLang, *c.langFlag))
 		return rest, exitUsage, true
 	case c.db == "" && c.dbErr != nil:
 		fmt.Fprintf(stderr, cat.ErrOpen+"\n", "?", c.dbErr)

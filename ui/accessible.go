@@ -93,9 +93,13 @@ func (r *lineRunner) choose(title string, options []string) (int, bool) {
 	for i, o := range options {
 		r.say("%d. %s", i+1, o)
 	}
-	v, ok := r.ask(fmt.Sprintf(r.c.cat.AccChoose, len(options)), func(s string) error {
+	prompt, again := fmt.Sprintf(r.c.cat.AccChoose, len(options)), fmt.Sprintf(r.c.cat.AccChooseAgain, len(options))
+	if len(options) == 2 {
+		prompt, again = r.c.cat.AccChooseTwo, r.c.cat.AccChooseAgainTwo
+	}
+	v, ok := r.ask(prompt, func(s string) error {
 		if n, err := strconv.Atoi(s); err != nil || n < 1 || n > len(options) {
-			return fmt.Errorf("%s", r.c.cat.AccInvalid)
+			return errors.New(again)
 		}
 		return nil
 	})
@@ -190,11 +194,10 @@ func (r *lineRunner) start() bool {
 		return false
 	}
 	r.a = a
-	s := c.q.Scale
 	r.say("")
 	r.say("%s", c.cat.IntroTitle)
 	r.say(c.cat.IntroBody, len(c.q.Statements))
-	r.say(c.cat.IntroScale, s.Min, s.MinLabel.In(c.lang), s.Max, s.MaxLabel.In(c.lang))
+	r.say("%s", introScale(c))
 	i, ok := r.choose(c.cat.AccBackgroundMenu, []string{c.cat.AccYes, c.cat.AccNo})
 	if !ok {
 		return false
@@ -382,7 +385,7 @@ func (r *lineRunner) discussion(i int) (bool, error) {
 	}
 	v, ok := r.ask(c.cat.AccTextPrompt, func(s string) error {
 		if len(s) > maxDiscussion {
-			return fmt.Errorf("%s", c.cat.AccInvalid)
+			return errors.New(c.cat.AccTooLong)
 		}
 		return nil
 	})
@@ -408,13 +411,16 @@ func (r *lineRunner) review() (finished, ok bool, err error) {
 	open := unanswered(c.q, r.a)
 	r.say("")
 	r.say("%s", c.cat.ReviewTitle)
-	if len(open) == 0 {
+	switch len(open) {
+	case 0:
 		r.say("%s", c.cat.AccNothingOpen)
-	} else {
+	case 1:
+		r.say("%s", c.cat.ReviewSkippedOne)
+	default:
 		r.say(c.cat.ReviewSkipped, len(open))
-		for _, i := range open {
-			r.say("%d. %s", i+1, c.q.Statements[i].Text.In(c.lang))
-		}
+	}
+	for _, i := range open {
+		r.say("%d. %s", i+1, c.q.Statements[i].Text.In(c.lang))
 	}
 	v, ok := r.ask(c.cat.AccReviewPrompt, func(s string) error {
 		if s == "" {

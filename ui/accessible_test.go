@@ -122,3 +122,32 @@ func TestAccessibleEndOfInputPauses(t *testing.T) {
 		t.Errorf("resume did not continue at statement 3:\n%s", out)
 	}
 }
+
+// TestAccessibleSaysWhatIsExpected: a line that is none of the numbers
+// on offer is answered with what to type, a skip is said as a sentence,
+// the scale's labels stand lowercase inside the introduction's sentence,
+// and one statement left open is said in the singular.
+func TestAccessibleSaysWhatIsExpected(t *testing.T) {
+	st := openTemp(t)
+	lines := []string{"", "1", "", "3", "2", "s"}
+	for range 23 {
+		lines = append(lines, "4")
+	}
+	lines = append(lines, "", "", "", "", "", "") // discussion
+	out, _ := runLines(t, st, survey.Swedish, lines)
+	for _, want := range []string{
+		// Without a terminal's echo the answer follows the prompt directly.
+		"Skriv en siffra från 1 till 3: Skriv en siffra från 1 till 3.\n",
+		"Skriv 1 eller 2: Skriv 1 eller 2.\nSkriv 1 eller 2: Skriv 1 eller 2.\n",
+		"från 1 (mycket osäker) till 7 (mycket säker)",
+		"Du hoppade över påståendet.",
+		"Ett påstående saknar svar.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "1 påståenden") {
+		t.Errorf("a plural at one:\n%s", out)
+	}
+}

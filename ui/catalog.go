@@ -102,13 +102,23 @@ type Catalog struct {
 	ErrOpen        string // path, error
 	ErrNotTerminal string
 	ErrQuestions   string // error
-	ErrUsage       string // error
+	ErrUsage       string // what is wrong, as said by one of the Err… below
 	Usage          string // program name, default database path
 	ErrNoDatabase  string // path
 	// ErrOtherQuestions: questionnaire id, version of the unfinished attempt.
 	ErrOtherQuestions string
 	// ErrQuestionsChanged: database path, questionnaire id, version.
 	ErrQuestionsChanged string
+
+	// Command-line mistakes, each said inside ErrUsage, so without a full
+	// stop. Go's flag package words its own errors in English.
+	ErrUnexpectedArg   string // the argument
+	ErrUnknownLang     string // the language asked for
+	ErrFlagUnknown     string // the flag, as --name
+	ErrFlagNoValue     string // the flag
+	ErrFlagValue       string // the value, the flag
+	ErrFlagSyntax      string // the argument
+	ErrFlagsUnreadable string
 
 	// digikomp check and digikomp backup.
 	CheckSound    string // path, profiles, attempts, finished attempts
@@ -162,7 +172,10 @@ type Catalog struct {
 	AccMunicipalityHint string
 	AccMenuTitle        string
 	AccChoose           string // highest number
-	AccInvalid          string
+	AccChooseTwo        string // AccChoose for two options
+	AccChooseAgain      string // highest number; after an answer that is none of them
+	AccChooseAgainTwo   string
+	AccTooLong          string
 	AccStatement        string // current, total, area number, areas, area name
 	AccRatingPrompt     string // min, max
 	AccRatingInvalid    string // min, max

@@ -1,11 +1,16 @@
 package ui
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
+	"digikomp/internal/langcheck"
 	"digikomp/survey"
 )
 
@@ -38,5 +43,101 @@ func TestMessagesDefaultsToSwedish(t *testing.T) {
 	}
 	if Messages(survey.English).MenuStart == Messages(survey.Swedish).MenuStart {
 		t.Error("English and Swedish menus are identical")
+	}
+}
+
+// catalogStrings returns every string of a catalogue with the field it
+// sits in, looking into maps, slices and nested structs as well, so a
+// field added in any shape is read.
+func catalogStrings(c *Catalog) map[string]string {
+	out := map[string]string{}
+	var walk func(path string, v reflect.Value)
+	walk = func(path string, v reflect.Value) {
+		switch v.Kind() {
+		case reflect.String:
+			out[path] = v.String()
+		case reflect.Struct:
+			for i := range v.NumField() {
+				if v.Type().Field(i).IsExported() {
+					walk(strings.TrimPrefix(path+"."+v.Type().Field(i).Name, "."), v.Field(i))
+				}
+			}
+		case reflect.Map:
+			for _, k := range v.MapKeys() {
+				walk(fmt.Sprintf("%s[%v]", path, k), v.MapIndex(k))
+			}
+		case reflect.Slice, reflect.Array:
+			for i := range v.Len() {
+				walk(fmt.Sprintf("%s[%d]", path, i), v.Index(i))
+			}
+		case reflect.Pointer, reflect.Interface:
+			if !v.IsNil() {
+				walk(path, v.Elem())
+			}
+		}
+	}
+	walk("", reflect.ValueOf(*c))
+	return out
+}
+
+// Swedish mode must not print English. The catalogue is where every
+// sentence comes from, so no Swedish string may hold a word that only
+// English has, nor be a copy of its English twin. The end-to-end
+// TestE2ESwedishSaysNoEnglish runs the same check on what the real binary
+// prints on its error paths.
+func TestSwedishCatalogHasNoEnglish(t *testing.T) {
+	sv, en := catalogStrings(Messages(survey.Swedish)), catalogStrings(Messages(survey.English))
+	if len(sv) < 100 {
+		t.Fatalf("only %d strings found in the Swedish catalogue", len(sv))
+	}
+	word := regexp.MustCompile(`\pL{3,}`)
+	for field, s := range sv {
+		if words := langcheck.English(s); len(words) > 0 {
+			t.Errorf("Swedish %s has English %q: %q", field, words, s)
+		}
+		if s == en[field] && word.MatchString(s) {
+			t.Errorf("Swedish %s is the same as the English: %q", field, s)
+		}
+	}
+}
+
+// The questionnaire's Swedish texts and every Swedish golden screen are
+// Swedish too.
+func TestSwedishScreensHaveNoEnglish(t *testing.T) {
+	q, err := survey.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]string{"title": q.Title.SV, "min": q.Scale.MinLabel.SV, "max": q.Scale.MaxLabel.SV}
+	for _, a := range q.Areas {
+		texts[a.ID] = a.Name.SV
+	}
+	for _, s := range q.Statements {
+		texts[s.ID] = s.Text.SV
+	}
+	for _, b := range q.Background {
+		texts[b.ID] = b.Prompt.SV
+		for _, o := range b.Options {
+			texts[b.ID+"."+o.ID] = o.Label.SV
+		}
+	}
+	for _, d := range q.Discussion {
+		texts[d.ID] = d.Text.SV
+	}
+	goldens, err := filepath.Glob(filepath.Join("testdata", "sv-*.golden"))
+	if err != nil || len(goldens) == 0 {
+		t.Fatalf("no Swedish golden screens: %v", err)
+	}
+	for _, g := range goldens {
+		b, err := os.ReadFile(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[g] = string(b)
+	}
+	for where, s := range texts {
+		if words := langcheck.English(s); len(words) > 0 {
+			t.Errorf("%s has English %q:\n%s", where, words, s)
+		}
 	}
 }

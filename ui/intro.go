@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -31,14 +33,33 @@ func (m introModel) update(c *common, msg tea.Msg) (introModel, intent) {
 
 func (m introModel) view(c *common) string {
 	w := contentWidth(c)
-	s := c.q.Scale
 	var b strings.Builder
 	b.WriteString(c.st.Title.Render(c.cat.IntroTitle) + "\n\n")
 	b.WriteString(wrap(fmt.Sprintf(c.cat.IntroBody, len(c.q.Statements)), w) + "\n\n")
-	b.WriteString(wrap(fmt.Sprintf(c.cat.IntroScale, s.Min, s.MinLabel.In(c.lang), s.Max, s.MaxLabel.In(c.lang)), w) + "\n\n")
+	b.WriteString(wrap(introScale(c), w) + "\n\n")
 	b.WriteString(c.st.Strong.Render(wrap(c.cat.IntroStart, w)) + "\n")
 	b.WriteString(wrap(c.cat.IntroSkipBack, w) + "\n")
 	return b.String()
+}
+
+// introScale is the sentence that explains the scale. Its end labels are
+// headings on the statement screen ("Mycket osäker") but stand inside a
+// sentence here, so they lose their capital.
+func introScale(c *common) string {
+	s := c.q.Scale
+	return fmt.Sprintf(c.cat.IntroScale, s.Min, inSentence(s.MinLabel.In(c.lang)), s.Max, inSentence(s.MaxLabel.In(c.lang)))
+}
+
+// inSentence lowercases the first letter of a label for use inside a
+// sentence, unless the label starts with an abbreviation or a name
+// written in capitals ("GDPR", "IT-stöd").
+func inSentence(label string) string {
+	first, n := utf8.DecodeRuneInString(label)
+	next, _ := utf8.DecodeRuneInString(label[n:])
+	if !unicode.IsUpper(first) || unicode.IsUpper(next) {
+		return label
+	}
+	return string(unicode.ToLower(first)) + label[n:]
 }
 
 func (m introModel) helpKeys(c *common) []key.Binding {
