@@ -98,6 +98,13 @@ type appEnv struct {
 	// nobody runs digikomp without privileges (see asNobody); make the env
 	// with nobodyEnv so that its home is reachable by that user.
 	nobody bool
+	// silent makes the terminal answer no query at all, like a bare
+	// pseudo-terminal (script, some CI and editor terminals): the
+	// emulator's replies are dropped.
+	silent bool
+	// background, if set, is the colour the terminal gives when asked
+	// for its background (OSC 11), such as "rgb:ffff/ffff/ffff".
+	background string
 }
 
 func newEnv(t *testing.T, lang string) appEnv {
@@ -122,9 +129,13 @@ func (e appEnv) environ() []string {
 	}, e.extra...)
 }
 
+// bgQuery is OSC 11 asking for the background colour.
+const bgQuery = "\x1b]11;?"
+
 // app is one running digikomp in a pseudo-terminal.
 type app struct {
 	t     *testing.T
+	env   appEnv
 	cmd   *exec.Cmd
 	ptm   *os.File // pty master
 	vt    vt10x.Terminal
@@ -145,6 +156,9 @@ type app struct {
 type ptyWriter struct{ a *app }
 
 func (w ptyWriter) Write(p []byte) (int, error) {
+	if w.a.env.silent {
+		return len(p), nil
+	}
 	w.a.wmu.Lock()
 	defer w.a.wmu.Unlock()
 	return w.a.ptm.Write(p)
@@ -163,11 +177,11 @@ func start(t *testing.T, env appEnv, args ...string) *app {
 	if env.nobody {
 		asNobody(t, cmd)
 	}
-	a := &app{t: t, cmd: cmd, readDone: make(chan struct{}), waitDone: make(chan struct{})}
-	// The emulator answers the cursor-position query (CSI 6n) that termenv
-	// sends at start-up to detect the background colour; without an answer
-	// the program stalls for up to 5 s. The OSC 11 query before it gets no
-	// answer, which termenv reads as "not supported".
+	a := &app{t: t, env: env, cmd: cmd, readDone: make(chan struct{}), waitDone: make(chan struct{})}
+	// The emulator answers the cursor-position query (CSI 6n) that
+	// digikomp sends with its background query (OSC 11) before the first
+	// screen; OSC 11 itself is answered only when env.background is set.
+	// env.silent drops every answer.
 	a.vt = vt10x.New(vt10x.WithSize(termCols, termRows), vt10x.WithWriter(ptyWriter{a}))
 	ptm, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: termCols, Rows: termRows})
 	if err != nil {
@@ -191,12 +205,19 @@ func start(t *testing.T, env appEnv, args ...string) *app {
 func (a *app) readLoop() {
 	defer close(a.readDone)
 	buf := make([]byte, 32*1024)
+	answered := 0
 	for {
 		n, err := a.ptm.Read(buf)
 		if n > 0 {
 			a.rawMu.Lock()
 			a.raw.Write(buf[:n])
+			asked := bytes.Count(a.raw.Bytes(), []byte(bgQuery))
 			a.rawMu.Unlock()
+			// The colour answer goes before the emulator's answer to the
+			// cursor query that follows it, as a real terminal's would.
+			for ; a.env.background != "" && answered < asked; answered++ {
+				_, _ = ptyWriter{a}.Write([]byte("\x1b]11;" + a.env.background + "\x1b\\"))
+			}
 			_, _ = a.vt.Write(buf[:n])
 		}
 		if err != nil {

@@ -21,6 +21,7 @@ import (
 	"digikomp/store"
 	"digikomp/survey"
 	"digikomp/ui"
+	"digikomp/ui/termbg"
 )
 
 // Exit codes, documented in the README.
@@ -108,8 +109,17 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	if opts.accessible {
 		paused, err = ui.RunAccessible(cfg, stdin, stdout)
 	} else {
+		// Caught before the terminal is touched, so that a signal
+		// from here on pauses as q does (signals.go).
+		sigs := catchEndSignals()
+		if out, ok := stdout.(*os.File); ok {
+			termbg.Detect(stdin, out)
+		}
+		p := tea.NewProgram(ui.New(cfg), tea.WithAltScreen(), tea.WithInput(stdin), tea.WithOutput(stdout), tea.WithoutSignalHandler())
+		stop := pauseOnSignals(p, sigs)
 		var final tea.Model
-		final, err = tea.NewProgram(ui.New(cfg), tea.WithAltScreen(), tea.WithInput(stdin), tea.WithOutput(stdout)).Run()
+		final, err = p.Run()
+		stop()
 		if m, ok := final.(ui.Model); ok {
 			paused = m.Paused
 			if err == nil {

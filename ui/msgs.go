@@ -34,3 +34,8 @@ type (
 	// nothing moves on, so the person can try again or quit.
 	errMsg struct{ err error }
 )
+
+// PauseMsg asks the interface to pause and end exactly as q does,
+// keeping a typed discussion draft. main sends it when a signal (SIGTERM,
+// SIGHUP, SIGINT from outside) asks the program to end.
+type PauseMsg struct{}

@@ -212,6 +212,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.welcome = newWelcome(m.c, nil, m.latest)
 		m.setErr(nil)
 		return m, startCmd(m.cfg.Store, m.cfg.Profile, m.c.q, m.cfg.Now())
+	case PauseMsg:
+		if m.quitting {
+			return m, nil // already ending; a second signal changes nothing
+		}
+		return m.quit()
 	case formMsg:
 		if msg.gen != m.formGen {
 			return m, nil

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"os"
+	"os/signal"
+	"syscall"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"digikomp/ui"
+)
+
+// endSignals ask the full-screen interface to end: SIGTERM from a
+// shutdown or a facilitator's script, SIGHUP from a closed window or a
+// dropped connection, SIGINT sent from outside (Ctrl+C itself is a key
+// in raw mode). Each pauses exactly as q does: a typed discussion draft
+// is saved, the terminal is restored, the paused line is printed and the
+// exit code is 0, because nothing given is lost. Bubble Tea's own handler
+// would turn SIGINT into an error (exit 1, in English) and SIGTERM into a
+// quit that skips the draft, and it ignores SIGHUP, whose default ends
+// the process with the terminal left raw.
+var endSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP}
+
+// catchEndSignals starts catching endSignals, holding them until
+// pauseOnSignals hands them to a program.
+func catchEndSignals() chan os.Signal {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, endSignals...)
+	return sigs
+}
+
+// pauseOnSignals sends p a pause for every signal caught on sigs, until
+// the returned function is called after p has ended. A signal that came
+// before p started waits for its event loop. Signals stay caught after
+// stop, and are then ignored: the program is only closing the store and
+// printing the paused line, which a second signal must not cut short.
+func pauseOnSignals(p *tea.Program, sigs chan os.Signal) (stop func()) {
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-sigs:
+				p.Send(ui.PauseMsg{})
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() { close(done) }
+}
