@@ -99,11 +99,16 @@ func cmpOr(s, def string) string {
 // terminalCodes are escape sequences and the pty's carriage returns.
 var terminalCodes = regexp.MustCompile(`\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78MDEc]|\r`)
 
-// swedishText is what a person reads of out: without terminal codes and
-// with the test's own temporary folders, whose names hold the test's
-// name, written as DIR.
+// systemDetail is the muted line under a failure that quotes the
+// operating system's own words, which may be English.
+var systemDetail = regexp.MustCompile(`(?m)^\s*Detaljer: .*$`)
+
+// swedishText is what a person reads of out: without terminal codes, the
+// system's detail lines, and with the test's own temporary folders, whose
+// names hold the test's name, written as DIR.
 func swedishText(out, dir string) string {
-	return strings.ReplaceAll(terminalCodes.ReplaceAllString(out, ""), dir, "DIR")
+	out = terminalCodes.ReplaceAllString(out, "")
+	return strings.ReplaceAll(systemDetail.ReplaceAllString(out, "Detaljer: …"), dir, "DIR")
 }
 
 func swedishCases() []swedishCase {
@@ -176,6 +181,9 @@ func swedishCases() []swedishCase {
 		{name: "backup-okänd-flagga", args: []string{"backup", "--bogus", "kopia.db"}, codes: []int{exitUsage}, want: "heter --bogus"},
 		{name: "hjälp", args: []string{"-h"}, codes: []int{exitOK}, want: "Användning:"},
 		{name: "ingen-terminal", codes: []int{exitUsage}, want: "behöver ett terminalfönster"},
+		{name: "ingen-hemmapp", args: []string{"check"}, setup: func(t *testing.T, env *appEnv, _ *[]string) {
+			env.extra = append(env.extra, "HOME=", "XDG_DATA_HOME=", "DIGIKOMP_DB=")
+		}, codes: []int{exitError}, want: "hittar ingen mapp"},
 
 		// digikomp check.
 		{name: "check-ingen-databas", args: []string{"check"}, codes: []int{exitRefused}, want: "finns inte"},

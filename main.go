@@ -223,7 +223,9 @@ func (c *commonFlags) parse(fs *flag.FlagSet, args []string, stdout, stderr io.W
 		fmt.Fprintf(stderr, cat.ErrUsage+"\n", fmt.Sprintf(cat.ErrUnknownLang, *c.langFlag))
 		return rest, exitUsage, true
 	case c.db == "" && c.dbErr != nil:
-		fmt.Fprintf(stderr, cat.ErrOpen+"\n", "?", c.dbErr)
+		// No home folder to derive the default from: store.DefaultPath's
+		// reason is in English and names variables a person need not know.
+		fmt.Fprintln(stderr, cat.ErrNoDataDir)
 		return rest, exitError, true
 	}
 	if abs, err := filepath.Abs(c.db); err == nil {

@@ -119,6 +119,8 @@ type Catalog struct {
 	ErrFlagValue       string // the value, the flag
 	ErrFlagSyntax      string // the argument
 	ErrFlagsUnreadable string
+	// ErrNoDataDir: no --db and no home folder for the default path.
+	ErrNoDataDir string
 
 	// digikomp check and digikomp backup.
 	CheckSound    string // path, profiles, attempts, finished attempts

@@ -122,6 +122,7 @@ Flags:
 	ErrFlagValue:        "“%s” is not a valid value for %s",
 	ErrFlagSyntax:       "“%s” cannot be read as a flag",
 	ErrFlagsUnreadable:  "The flags could not be read",
+	ErrNoDataDir:        "digikomp finds no folder to keep the database in. Name a file with --db or DIGIKOMP_DB.",
 	ErrNoDatabase:       "There is no database at %s. Name another file with --db.",
 	CheckSound:          "No problems found in %s. Profiles: %d. Tests: %d (finished: %d).",
 	CheckOlder:          "%s has an older format (version %d). No problems were found in its structure; the rest is checked once digikomp has opened and upgraded it.",

@@ -114,7 +114,7 @@ Flaggor:
   --help           visa den här hjälpen
 `,
 	ErrOtherQuestions:   "Du har ett påbörjat test med andra frågor (%s, version %d). Starta digikomp med samma frågor för att fortsätta det.",
-	ErrQuestionsChanged: "%s har redan frågorna %s, version %d, med andra påståenden eller en annan skala. Ändrade frågor behöver ett nytt versionsnummer: höj version i frågefilen och starta igen. Filen har inte ändrats.",
+	ErrQuestionsChanged: "%s har redan frågorna %s, version %d, med andra påståenden eller en annan skala. Ändrade frågor behöver ett nytt versionsnummer: höj värdet för version i frågefilen och starta igen. Filen har inte ändrats.",
 	ErrUnexpectedArg:    "digikomp vet inte vad ”%s” betyder",
 	ErrUnknownLang:      "Språket ”%s” finns inte; välj sv (svenska) eller en (engelska)",
 	ErrFlagUnknown:      "Det finns ingen flagga som heter %s",
@@ -122,6 +122,7 @@ Flaggor:
 	ErrFlagValue:        "”%s” är inget giltigt värde för %s",
 	ErrFlagSyntax:       "”%s” går inte att läsa som en flagga",
 	ErrFlagsUnreadable:  "Flaggorna går inte att tolka",
+	ErrNoDataDir:        "digikomp hittar ingen mapp att lägga databasen i. Ange en fil med --db eller DIGIKOMP_DB.",
 	ErrNoDatabase:       "Databasen %s finns inte. Ange en annan fil med --db.",
 	CheckSound:          "Inga fel hittades i %s. Profiler: %d. Test: %d (avslutade: %d).",
 	CheckOlder:          "%s har ett äldre format (version %d). Inga fel hittades i filens struktur; resten kontrolleras när digikomp har öppnat och uppgraderat den.",
