@@ -141,7 +141,7 @@ Flags:
 	CheckPageBeyondEnd:    "Page %d lies beyond the end of the file (%d bytes): the file was cut short.",
 	CheckPageID:           "Page %d says in its header that it is page %d.",
 	CheckPageType:         "Page %d has an unknown page type (%s).",
-	CheckPageOverflow:     "Page %d runs %d pages past the end of the data.",
+	CheckPageOverflow:     "Page %d runs past the end of the data (pages beyond it: %d).",
 	CheckBbolt:            "The database's own check: %s",
 	CheckBuckets:          "The file's buckets cannot be read: %s",
 	CheckBucketMissing:    "The bucket %s is missing from the file.",

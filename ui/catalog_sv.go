@@ -141,7 +141,7 @@ Flaggor:
 	CheckPageBeyondEnd:    "Sida %d ligger efter filens slut (%d byte): filen har kortats av.",
 	CheckPageID:           "Sida %d säger i sitt sidhuvud att den är sida %d.",
 	CheckPageType:         "Sida %d har en okänd sidtyp (%s).",
-	CheckPageOverflow:     "Sida %d sträcker sig %d sidor förbi slutet av datan.",
+	CheckPageOverflow:     "Sida %d sträcker sig förbi slutet av datan (sidor utanför: %d).",
 	CheckBbolt:            "Databasens egen kontroll: %s",
 	CheckBuckets:          "Filens avdelningar går inte att läsa: %s",
 	CheckBucketMissing:    "Avdelningen %s saknas i filen.",

@@ -141,3 +141,33 @@ func TestSwedishScreensHaveNoEnglish(t *testing.T) {
 		}
 	}
 }
+
+// A count of one must not stand before a plural ("1 profiler", "has 1
+// problems"): such counts are phrased as labels ("Profiler: 1") or have a
+// form of their own for one. Every string is formatted with 1 for each
+// number and searched for a plural noun right after it.
+func TestNoPluralAfterOne(t *testing.T) {
+	plurals := regexp.MustCompile(`\b1 (?:\pL+ )?(?:påståenden|profiler|frågor|kommuner|problemen|sidor|statements|profiles|attempts|tests|problems|questions|answers|municipalities|pages)\b`)
+	// Fields shown only for counts above one: ReviewSkipped has
+	// ReviewSkippedOne beside it, and a questionnaire has many statements.
+	above := map[string]bool{"ReviewSkipped": true, "IntroBody": true}
+	verb := regexp.MustCompile(`%[-+# 0]*\d*(\.\d+)?[a-zA-Z]`)
+	for _, lang := range survey.Langs {
+		for field, s := range catalogStrings(Messages(lang)) {
+			if above[field] {
+				continue
+			}
+			var args []any
+			for _, v := range verb.FindAllString(s, -1) {
+				if strings.HasSuffix(v, "d") {
+					args = append(args, 1)
+				} else {
+					args = append(args, "x")
+				}
+			}
+			if got := fmt.Sprintf(s, args...); plurals.MatchString(got) {
+				t.Errorf("%s %s reads %q at one", lang, field, plurals.FindString(got))
+			}
+		}
+	}
+}
