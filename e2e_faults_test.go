@@ -69,15 +69,14 @@ func TestE2EDiskFullAtCreation(t *testing.T) {
 
 // TestE2EReadOnlyFolder: a new database in a folder the person may not
 // write to is refused with a sentence and exit code 1, before any screen.
+// The child runs without privileges (asNobody), so it holds as root too.
 func TestE2EReadOnlyFolder(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("root may write to read-only folders")
-	}
-	env := newEnv(t, "en")
+	env := nobodyEnv(t, "en")
 	dir := filepath.Join(env.home, "locked")
 	if err := os.Mkdir(dir, 0o500); err != nil {
 		t.Fatal(err)
 	}
+	nobodyOwn(t, dir)
 	env.db = filepath.Join(dir, "answers.db")
 	a := start(t, env)
 	if code := a.wait(); code != exitError {
@@ -85,6 +84,9 @@ func TestE2EReadOnlyFolder(t *testing.T) {
 	}
 	if !strings.Contains(a.output(), "Could not open") || !strings.Contains(a.output(), "permission denied") {
 		t.Errorf("no sentence about the folder:\n%s", a.output())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a refused creation left %v", entries)
 	}
 }
 

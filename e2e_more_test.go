@@ -349,6 +349,7 @@ func TestE2ERefusedDatabase(t *testing.T) {
 		{"zero-bytes", nil, map[string]string{"sv": "är tom.", "en": "is empty."}},
 		{"text", text, map[string]string{"sv": "är inte en digikomp-databas", "en": "is not a digikomp database"}},
 		{"truncated", valid[:5000], map[string]string{"sv": "är skadad", "en": "is damaged"}},
+		{"newer", newerSchema(t, valid), map[string]string{"sv": "har skapats av en nyare version av digikomp", "en": "was written by a newer version of digikomp"}},
 	}
 	for _, c := range cases {
 		for _, lang := range []string{"sv", "en"} {
