@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"digikomp/store"
 )
 
 // toDiscussion answers all 24 statements with 4 and waits for the first
@@ -117,5 +119,37 @@ func TestE2EEscapesInQuestionsFile(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestE2ELongPaste: a paste longer than an answer may be keeps what fits
+// and says how much did not, with the count; what is saved is what was
+// shown. The paste goes in as a terminal sends it, bracketed.
+func TestE2ELongPaste(t *testing.T) {
+	u := languages[0]
+	env := newEnv(t, string(u.lang))
+	a := start(t, env)
+	toDiscussion(a, u)
+	a.send("\x1b[200~" + strings.Repeat("lång text ", 430) + "\x1b[201~")
+	a.waitFor("4\u00a0000 / 4\u00a0000 tecken")
+	a.waitFor("300 tecken fick inte plats")
+	a.send("\r")
+	a.waitFor(fmt.Sprintf(u.question, 2, 6))
+	a.send("\x03")
+	a.exitOK("Ctrl+C on a discussion question")
+
+	st, err := store.Open(env.db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	un, ok, err := st.Unfinished(store.LocalProfile)
+	if err != nil || !ok {
+		t.Fatalf("no unfinished attempt (%v)", err)
+	}
+	q := loadQuestionnaire(t)
+	want := strings.TrimSpace(strings.Repeat("lång text ", 400))
+	if got := un.Discussion[q.Discussion[0].ID]; got != want {
+		t.Errorf("saved %d characters, want the %d shown", len([]rune(got)), len([]rune(want)))
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
@@ -384,8 +385,10 @@ func (r *lineRunner) discussion(i int) (bool, error) {
 		r.say("%s %s", c.cat.DiscussionYours, given)
 	}
 	v, ok := r.ask(c.cat.AccTextPrompt, func(s string) error {
-		if len(s) > maxDiscussion {
-			return errors.New(c.cat.AccTooLong)
+		// The limit is in characters, as in the text box, and the
+		// refusal says how far over it the answer is.
+		if n := utf8.RuneCountInString(s); n > maxDiscussion {
+			return errors.New(c.cat.AccTooLong + " " + fmt.Sprintf(c.cat.DiscussionCount, formatCount(c.lang, n), formatCount(c.lang, maxDiscussion)))
 		}
 		return nil
 	})

@@ -151,3 +151,31 @@ func TestAccessibleSaysWhatIsExpected(t *testing.T) {
 		t.Errorf("a plural at one:\n%s", out)
 	}
 }
+
+// TestAccessibleDiscussionLimitInCharacters: the line-by-line mode counts
+// an answer's length in characters, as the text box does, so 3 000
+// Swedish letters (6 000 bytes) are accepted, and an answer over the
+// limit is refused with its length.
+func TestAccessibleDiscussionLimitInCharacters(t *testing.T) {
+	st := openTemp(t)
+	lines := []string{"1", "2"}
+	for range 24 {
+		lines = append(lines, "4")
+	}
+	lines = append(lines, strings.Repeat("ö", 3000), strings.Repeat("ä", 4001), "kort")
+	out, _ := runLines(t, st, survey.Swedish, lines)
+	if !strings.Contains(out, "4\u00a0001 / 4\u00a0000 tecken") {
+		t.Errorf("the refusal does not give the length:\n%s", out[max(0, len(out)-2000):])
+	}
+	a, ok, err := st.Unfinished(store.LocalProfile)
+	if err != nil || !ok {
+		t.Fatalf("no unfinished attempt: %v", err)
+	}
+	q, _ := survey.Load()
+	if got := a.Discussion[q.Discussion[0].ID]; got != strings.Repeat("ö", 3000) {
+		t.Errorf("the first answer was not kept whole (%d characters)", len([]rune(got)))
+	}
+	if got := a.Discussion[q.Discussion[1].ID]; got != "kort" {
+		t.Errorf("the second answer is %d characters, want the short one", len([]rune(got)))
+	}
+}

@@ -48,6 +48,12 @@ type Catalog struct {
 	DiscussionTitle string // current, total
 	DiscussionIntro string
 	DiscussionYours string
+	// Under a discussion answer: its length as the limit nears, and the
+	// characters that did not fit (a paste cut short, a longer stored
+	// answer). Numbers come formatted (formatCount).
+	DiscussionCount  string // characters, limit
+	DiscussionCut    string // characters left out, limit
+	DiscussionCutOne string // limit
 
 	ReviewTitle      string
 	ReviewAllDone    string

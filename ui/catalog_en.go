@@ -38,9 +38,12 @@ var english = Catalog{
 	SkippedMark: "You skipped this statement.",
 	NotAnswered: "Not answered yet.",
 
-	DiscussionTitle: "Question %d / %d",
-	DiscussionIntro: "Questions from the network meetings on media and information literacy and digital competence. Answer in your own words if you like. Press Enter to go on; leave the box empty to skip the question.",
-	DiscussionYours: "Your answer:",
+	DiscussionTitle:  "Question %d / %d",
+	DiscussionIntro:  "Questions from the network meetings on media and information literacy and digital competence. Answer in your own words if you like. Press Enter to go on; leave the box empty to skip the question.",
+	DiscussionYours:  "Your answer:",
+	DiscussionCount:  "%s / %s characters",
+	DiscussionCut:    "%s characters did not fit and were left out: an answer can be at most %s characters.",
+	DiscussionCutOne: "One character did not fit and was left out: an answer can be at most %s characters.",
 
 	ReviewTitle:      "Before you see your result",
 	ReviewAllDone:    "You have answered every statement.",

@@ -38,9 +38,12 @@ var swedish = Catalog{
 	SkippedMark: "Du hoppade över det här påståendet.",
 	NotAnswered: "Inte besvarat ännu.",
 
-	DiscussionTitle: "Fråga %d / %d",
-	DiscussionIntro: "Frågor från nätverksträffarna om MIK och digital kompetens. Svara med egna ord om du vill. Tryck Enter för att gå vidare; lämnar du rutan tom hoppar du över frågan.",
-	DiscussionYours: "Ditt svar:",
+	DiscussionTitle:  "Fråga %d / %d",
+	DiscussionIntro:  "Frågor från nätverksträffarna om MIK och digital kompetens. Svara med egna ord om du vill. Tryck Enter för att gå vidare; lämnar du rutan tom hoppar du över frågan.",
+	DiscussionYours:  "Ditt svar:",
+	DiscussionCount:  "%s / %s tecken",
+	DiscussionCut:    "%s tecken fick inte plats och kom inte med: ett svar får vara högst %s tecken.",
+	DiscussionCutOne: "Ett tecken fick inte plats och kom inte med: ett svar får vara högst %s tecken.",
 
 	ReviewTitle:      "Innan du ser resultatet",
 	ReviewAllDone:    "Du har svarat på alla påståenden.",

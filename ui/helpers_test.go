@@ -234,14 +234,27 @@ func (h *harness) notSee(unwanted ...string) {
 
 var debugMsgs = false
 
-// leadsOut reports the messages with which Bubble Tea leaves the app:
-// running another program in the terminal (tea.ExecProcess, whose message
-// type is unexported) or suspending to the shell. On a shared laptop
-// nothing may lead there.
+// leadsOut reports the messages with which the app would leave itself:
+// Bubble Tea running another program in the terminal (tea.ExecProcess,
+// whose message type is unexported) or suspending to the shell, and the
+// text fields' clipboard paste, which runs xclip, wl-paste or pbpaste. On
+// a shared laptop nothing may lead there.
 func leadsOut(msg tea.Msg) bool {
 	if _, ok := msg.(tea.SuspendMsg); ok {
 		return true
 	}
+	if fm, ok := msg.(formMsg); ok {
+		return leadsOut(fm.msg)
+	}
 	t := reflect.TypeOf(msg)
-	return t != nil && t.PkgPath() == reflect.TypeOf(tea.QuitMsg{}).PkgPath() && t.Name() == "execMsg"
+	if t == nil {
+		return false
+	}
+	switch t.PkgPath() + "." + t.Name() {
+	case "github.com/charmbracelet/bubbletea.execMsg",
+		"github.com/charmbracelet/bubbles/textarea.pasteMsg", "github.com/charmbracelet/bubbles/textarea.pasteErrMsg",
+		"github.com/charmbracelet/bubbles/textinput.pasteMsg", "github.com/charmbracelet/bubbles/textinput.pasteErrMsg":
+		return true
+	}
+	return false
 }

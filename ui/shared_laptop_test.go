@@ -13,7 +13,8 @@ import (
 
 // TestCtrlEOpensNoEditor: on a shared laptop nothing leads out of the app.
 // huh's text field opens $EDITOR on ctrl+e by default, writing the draft to
-// $TMPDIR first; with vim that is a shell. Here EDITOR and VISUAL name a
+// $TMPDIR first; with vim that is a shell. Ctrl+Z would suspend to the
+// shell, and the text fields' Ctrl+V runs a clipboard program. Here EDITOR and VISUAL name a
 // script that would leave a marker, TMPDIR is an empty folder, and the
 // harness fails on any message that would run a program or suspend.
 func TestCtrlEOpensNoEditor(t *testing.T) {
@@ -35,6 +36,7 @@ func TestCtrlEOpensNoEditor(t *testing.T) {
 	h.text("mitt utkast")
 	h.send(tea.KeyMsg{Type: tea.KeyCtrlE})
 	h.send(tea.KeyMsg{Type: tea.KeyCtrlZ})
+	h.send(tea.KeyMsg{Type: tea.KeyCtrlV})
 	h.text(" fortsätter")
 	h.see("Fråga 1 / 6", "mitt utkast fortsätter")
 	if _, err := os.Stat(marker); err == nil {
