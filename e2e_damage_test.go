@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"digikomp/internal/langcheck"
 	"digikomp/survey"
 )
 
@@ -37,7 +38,8 @@ import (
 //     file with a sentence (exit 4, or 1 or 3) or show the welcome menu and
 //     quit cleanly on q; never a stack trace, a hang or an error screen;
 //  3. checks that neither changed a byte of the copy, nor its size, mode or
-//     modification time.
+//     modification time;
+//  4. in Swedish, fails on English in the refusal or check's verdict.
 //
 // The subtests are named after the damage, so that one kind can be run on
 // its own: overwrite-meta, overwrite-data, overwrite-live, bitflip,
@@ -375,6 +377,19 @@ func (d *damageSweep) run(t *testing.T, c damageCase) {
 	}
 	if diff := before.diff(e2eStatFile(t, path)); diff != "" {
 		fail("the app (%s) changed the file: %s", outcome, diff)
+	}
+
+	// 4. In Swedish, no English: the refusal, and check's verdict (its
+	// problem lines may quote bbolt's own words, which is allowed).
+	if lang == survey.Swedish {
+		said, _, _ := strings.Cut(out, "\n")
+		if outcome == "refused" {
+			said += "\n" + appOut
+		}
+		said = swedishText(strings.ReplaceAll(said, path, "FIL"), filepath.Dir(path))
+		if w := langcheck.English(said); len(w) > 0 {
+			fail("Swedish mode printed English %q:\n%s", w, said)
+		}
 	}
 
 	d.mu.Lock()
