@@ -33,7 +33,7 @@ func makeAnswered(t *testing.T, path string) {
 			t.Fatal(err)
 		}
 		for i, st := range q.Statements[:20+round] {
-			if err := s.SaveRating(a.ID, st.ID, 1+i%7, at, store.Position{Stage: store.StageStatements, Cursor: i + 1}); err != nil {
+			if err := s.SaveRating(a.ID, st.ID, 1+i%7, store.Position{Stage: store.StageStatements, Cursor: i + 1}); err != nil {
 				t.Fatal(err)
 			}
 		}

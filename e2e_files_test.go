@@ -236,9 +236,8 @@ func buildSampleDB(t *testing.T, path string) {
 			if n == 0 && i == 5 {
 				v = store.Skipped
 			}
-			at := at.Add(time.Duration(i+1) * time.Minute)
 			next := store.Position{Stage: store.StageStatements, Cursor: i + 1}
-			if err := st.SaveRating(a.ID, q.Statements[i].ID, v, at, next); err != nil {
+			if err := st.SaveRating(a.ID, q.Statements[i].ID, v, next); err != nil {
 				t.Fatalf("SaveRating: %v", err)
 			}
 		}
@@ -278,7 +277,7 @@ func buildSampleDB(t *testing.T, path string) {
 				a.Finished = started.Add(25 * time.Minute)
 			}
 			for i := range count {
-				a.Ratings[q.Statements[i].ID] = store.Rating{Value: value(pi+n, i), At: started.Add(time.Duration(i) * time.Minute)}
+				a.Ratings[q.Statements[i].ID] = store.Rating{Value: value(pi+n, i)}
 			}
 			a.Background = map[string]string{}
 			for bi, bq := range q.Background {
@@ -368,7 +367,7 @@ func attemptLine(a store.Attempt) string {
 		a.Position.Stage, a.Position.Cursor)
 	for _, k := range slices.Sorted(maps.Keys(a.Ratings)) {
 		r := a.Ratings[k]
-		fmt.Fprintf(&b, " %s=%d@%s", k, r.Value, r.At.UTC().Format(time.RFC3339Nano))
+		fmt.Fprintf(&b, " %s=%d", k, r.Value)
 	}
 	for _, k := range slices.Sorted(maps.Keys(a.Background)) {
 		fmt.Fprintf(&b, " b:%s=%q", k, a.Background[k])

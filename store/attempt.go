@@ -22,10 +22,10 @@ const (
 // is kept apart from "not reached yet" so the review screen can list skips.
 const Skipped = 0
 
-// Rating is one answer to a statement and when it was given.
+// Rating is one answer to a statement. When it was given is not kept
+// (since schema 3): nothing shows it, and Position says where to resume.
 type Rating struct {
 	Value int // 1–7 on the questionnaire's scale, or Skipped
-	At    time.Time
 }
 
 // Attempt is one run through the self-assessment by one profile.

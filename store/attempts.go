@@ -34,8 +34,8 @@ func (s *Store) StartAttempt(profileID string, q *survey.Questionnaire, at time.
 		Questionnaire: q.ID,
 		Version:       q.Version,
 		Profile:       profileID,
-		Started:       at.Round(0),
-		Position:      toPositionRecord(Position{Stage: StageBackground}),
+		Started:       secondsOf(at),
+		Position:      Position{Stage: StageBackground},
 	}
 	err = s.update(func(tx *bbolt.Tx) error {
 		b, err := unsafeBuckets(tx)
@@ -56,10 +56,7 @@ func (s *Store) StartAttempt(profileID string, q *survey.Questionnaire, at time.
 			// overwriting someone's answers must be impossible outright.
 			return fmt.Errorf("attempt id %s already exists", id)
 		}
-		if err := unsafePutHeader(b, id, rec); err != nil {
-			return err
-		}
-		if err := unsafePutRatings(b, id, map[string]Rating{}); err != nil {
+		if err := unsafePutRecord(b, id, rec); err != nil {
 			return err
 		}
 		return b.unfinished.Put([]byte(profileID), id[:])
@@ -67,7 +64,7 @@ func (s *Store) StartAttempt(profileID string, q *survey.Questionnaire, at time.
 	if err != nil {
 		return Attempt{}, err
 	}
-	return rec.attempt(id, nil), nil
+	return rec.attempt(id), nil
 }
 
 // Attempt returns the attempt with the given id, finished or not.
@@ -107,27 +104,16 @@ func (s *Store) Unfinished(profileID string) (_ Attempt, _ bool, err error) {
 }
 
 // LatestFinished returns the profile's most recently finished attempt,
-// if any. It seeks to the end of the profile's range in the finished
-// index instead of scanning attempts.
+// if any. It reads the profile's history record instead of scanning
+// attempts.
 func (s *Store) LatestFinished(profileID string) (_ Attempt, _ bool, err error) {
 	defer s.withPath(&err)
 	return s.lookup(profileID, func(b buckets) (AttemptID, bool, error) {
-		prefix := finishedPrefix(profileID)
-		// The first key after the profile's range has the NUL separator
-		// raised to 0x01; the entry before it is the profile's latest.
-		end := append(bytes.Clone(prefix[:len(prefix)-1]), 1)
-		c := b.finished.Cursor()
-		k, _ := c.Seek(end)
-		if k == nil {
-			k, _ = c.Last()
-		} else {
-			k, _ = c.Prev()
+		list, err := unsafeHistory(b, profileID)
+		if err != nil || len(list) == 0 {
+			return AttemptID{}, false, err
 		}
-		if k == nil || !bytes.HasPrefix(k, prefix) {
-			return AttemptID{}, false, nil
-		}
-		id, err := finishedKeyID(k, prefix)
-		return id, err == nil, err
+		return list[len(list)-1].id, true, nil
 	})
 }
 
@@ -164,7 +150,7 @@ func (s *Store) lookup(profileID string, find func(buckets) (AttemptID, bool, er
 
 // Attempts returns all of the profile's attempts, finished ones and the
 // unfinished one if any, oldest start first: the progression history. It
-// reads the profile's entries in both indexes, not every attempt.
+// reads the profile's history and unfinished index, not every attempt.
 func (s *Store) Attempts(profileID string) (_ []Attempt, err error) {
 	defer s.withPath(&err)
 	if err := checkID("profile id", profileID); err != nil {
@@ -176,15 +162,13 @@ func (s *Store) Attempts(profileID string) (_ []Attempt, err error) {
 		if err != nil {
 			return err
 		}
-		var ids []AttemptID
-		prefix := finishedPrefix(profileID)
-		c := b.finished.Cursor()
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			id, err := finishedKeyID(k, prefix)
-			if err != nil {
-				return err
-			}
-			ids = append(ids, id)
+		history, err := unsafeHistory(b, profileID)
+		if err != nil {
+			return err
+		}
+		ids := make([]AttemptID, 0, len(history)+1)
+		for _, e := range history {
+			ids = append(ids, e.id)
 		}
 		if raw := b.unfinished.Get([]byte(profileID)); raw != nil {
 			id, err := indexedID(raw)
@@ -224,26 +208,25 @@ func (s *Store) SaveBackground(id AttemptID, questionID, value string, next Posi
 }
 
 // SaveRating records a rating (on the questionnaire's scale, or Skipped)
-// given at the given time and the position to resume at, both in one
-// transaction. The statement must be one of the questionnaire's.
-func (s *Store) SaveRating(id AttemptID, statementID string, value int, at time.Time, next Position) (err error) {
+// and the position to resume at, both in one transaction. The statement
+// must be one of the questionnaire's.
+func (s *Store) SaveRating(id AttemptID, statementID string, value int, next Position) (err error) {
 	defer s.withPath(&err)
 	return s.saveAnswer(id, statementID, next,
 		func() error { return checkRating(value) },
 		func(b buckets, rec *attemptRecord) error {
-			sh, err := unsafeShape(b, *rec)
+			sh, err := b.shape(rec.Questionnaire, rec.Version)
 			if err != nil {
 				return err
 			}
 			if err := sh.checkRating(statementID, value); err != nil {
 				return err
 			}
-			ratings, err := unsafeLoadRatings(b, id)
-			if err != nil {
-				return err
+			if rec.Ratings == nil {
+				rec.Ratings = map[string]int{}
 			}
-			ratings[statementID] = Rating{Value: value, At: at}
-			return unsafePutRatings(b, id, ratings)
+			rec.Ratings[statementID] = value
+			return nil
 		})
 }
 
@@ -274,7 +257,7 @@ func (s *Store) saveAnswer(id AttemptID, questionID string, next Position, valid
 			if err := change(b, rec); err != nil {
 				return err
 			}
-			rec.Position = toPositionRecord(next)
+			rec.Position = next
 			return nil
 		})
 	})
@@ -292,14 +275,15 @@ func (s *Store) SavePosition(id AttemptID, p Position) (err error) {
 	}
 	return s.update(func(tx *bbolt.Tx) error {
 		return unsafeModify(tx, id, func(b buckets, rec *attemptRecord) error {
-			rec.Position = toPositionRecord(p)
+			rec.Position = p
 			return nil
 		})
 	})
 }
 
-// Finish marks the attempt finished at the given time. From then on it is
-// part of the profile's history and can no longer change.
+// Finish marks the attempt finished at the given time, kept in whole
+// seconds. From then on it is part of the profile's history and can no
+// longer change.
 func (s *Store) Finish(id AttemptID, at time.Time) (err error) {
 	defer s.withPath(&err)
 	if err := checkAttemptID(id); err != nil {
@@ -313,20 +297,9 @@ func (s *Store) Finish(id AttemptID, at time.Time) (err error) {
 			if err := unsafeDropUnfinished(b, rec.Profile, id); err != nil {
 				return err
 			}
-			ratings, err := unsafeLoadRatings(b, id)
-			if err != nil {
-				return err
-			}
-			sh, err := unsafeShape(b, *rec)
-			if err != nil {
-				return err
-			}
-			if err := unsafePutResult(b, sh, id, *rec, at, ratings); err != nil {
-				return err
-			}
-			rec.Finished = at.Round(0)
-			rec.Position = toPositionRecord(Position{Stage: StageDone})
-			return b.finished.Put(finishedKey(rec.Profile, at, id), nil)
+			rec.Finished = secondsOf(at)
+			rec.Position = Position{Stage: StageDone}
+			return unsafeIndexFinished(b, id, *rec)
 		})
 	})
 }
@@ -349,9 +322,6 @@ func (s *Store) Discard(id AttemptID) (err error) {
 			return err
 		}
 		if err := unsafeDropUnfinished(b, rec.Profile, id); err != nil {
-			return err
-		}
-		if err := b.answers.Delete(id[:]); err != nil {
 			return err
 		}
 		return b.attempts.Delete(id[:])
@@ -405,10 +375,10 @@ func unsafeModify(tx *bbolt.Tx, id AttemptID, change func(buckets, *attemptRecor
 	if err := change(b, &rec); err != nil {
 		return err
 	}
-	return unsafePutHeader(b, id, rec)
+	return unsafePutRecord(b, id, rec)
 }
 
-// unsafeWritableHeader returns the header of an attempt that may still
+// unsafeWritableHeader returns the record of an attempt that may still
 // change: ErrNotFound if there is none, ErrFinished if it is finished.
 func unsafeWritableHeader(b buckets, id AttemptID) (attemptRecord, error) {
 	rec, err := unsafeLoadHeader(b, id)
@@ -421,61 +391,48 @@ func unsafeWritableHeader(b buckets, id AttemptID) (attemptRecord, error) {
 	return rec, nil
 }
 
+// unsafeLoadHeader loads and decodes an attempt's record.
 func unsafeLoadHeader(b buckets, id AttemptID) (attemptRecord, error) {
 	raw := b.attempts.Get(id[:])
 	if raw == nil {
 		return attemptRecord{}, fmt.Errorf("%w: attempt %s", ErrNotFound, id)
 	}
-	rec, err := decodeAttempt(raw)
+	rec, err := decodeAttempt(raw, b.codec())
 	if err != nil {
 		return attemptRecord{}, fmt.Errorf("attempt %s: %w", id, err)
 	}
 	return rec, nil
 }
 
-func unsafePutHeader(b buckets, id AttemptID, rec attemptRecord) error {
-	raw, err := encodeAttempt(rec)
+func unsafePutRecord(b buckets, id AttemptID, rec attemptRecord) error {
+	raw, err := encodeAttempt(rec, b.codec())
 	if err != nil {
 		return err
 	}
 	return b.attempts.Put(id[:], raw)
 }
 
-// unsafeLoadRatings decodes the attempt's answers record. Every attempt
-// has one from the start, so a missing record means lost answers and is
-// reported, not shown as an empty attempt.
-func unsafeLoadRatings(b buckets, id AttemptID) (map[string]Rating, error) {
-	raw := b.answers.Get(id[:])
-	if raw == nil {
-		return nil, fmt.Errorf("%w: attempt %s has no answers record", ErrCorrupt, id)
-	}
-	r, err := decodeRatings(raw)
-	if err != nil {
-		return nil, fmt.Errorf("attempt %s: %w", id, err)
-	}
-	return r, nil
-}
-
-func unsafePutRatings(b buckets, id AttemptID, r map[string]Rating) error {
-	raw, err := encodeRatings(r)
-	if err != nil {
-		return err
-	}
-	return b.answers.Put(id[:], raw)
-}
-
-// unsafeLoadAttempt reads header and ratings. Both decoders copy, so the
-// result stays valid after the transaction.
+// unsafeLoadAttempt reads an attempt. The decoder copies, so the result
+// stays valid after the transaction.
 func unsafeLoadAttempt(b buckets, id AttemptID) (Attempt, error) {
 	rec, err := unsafeLoadHeader(b, id)
 	if err != nil {
 		return Attempt{}, err
 	}
-	ratings, err := unsafeLoadRatings(b, id)
+	return rec.attempt(id), nil
+}
+
+// unsafeIndexFinished writes what a finished attempt adds besides its
+// record: its entry in the profile's history and its results row.
+func unsafeIndexFinished(b buckets, id AttemptID, rec attemptRecord) error {
+	sh, err := b.shape(rec.Questionnaire, rec.Version)
 	if err != nil {
-		return Attempt{}, err
+		return err
 	}
-	return rec.attempt(id, ratings), nil
+	if err := unsafePutResult(b, sh, id, rec); err != nil {
+		return err
+	}
+	return unsafeAddHistory(b, rec.Profile, rec.Finished, id)
 }
 
 // unsafeDropUnfinished removes the profile's unfinished-index entry,
@@ -495,26 +452,4 @@ func indexedID(raw []byte) (AttemptID, error) {
 	}
 	copy(id[:], raw)
 	return id, nil
-}
-
-// finishedPrefix is the start of every finished-index key of a profile.
-func finishedPrefix(profileID string) []byte {
-	return append([]byte(profileID), 0)
-}
-
-// finishedKey is profile id, NUL, finish time and attempt id: the
-// profile's keys sort by finish time, and the id keeps two attempts
-// finished in the same nanosecond apart.
-func finishedKey(profileID string, at time.Time, id AttemptID) []byte {
-	k := finishedPrefix(profileID)
-	k = append(k, u64Bytes(uint64(at.UnixNano()))...)
-	return append(k, id[:]...)
-}
-
-// finishedKeyID extracts the attempt id from a finished-index key.
-func finishedKeyID(k, prefix []byte) (AttemptID, error) {
-	if len(k) != len(prefix)+8+len(AttemptID{}) {
-		return AttemptID{}, fmt.Errorf("%w: finished index key of %d bytes", ErrCorrupt, len(k))
-	}
-	return indexedID(k[len(prefix)+8:])
 }

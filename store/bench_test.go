@@ -66,7 +66,7 @@ func BenchmarkSaveRating(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		next := store.Position{Stage: store.StageStatements, Cursor: (i + 1) % n}
-		if err := st.SaveRating(a.ID, q.Statements[i%n].ID, 1+i%7, t0.Add(time.Duration(i)*time.Second), next); err != nil {
+		if err := st.SaveRating(a.ID, q.Statements[i%n].ID, 1+i%7, next); err != nil {
 			b.Fatal(err)
 		}
 		i++

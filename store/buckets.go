@@ -12,15 +12,20 @@ var (
 	metaBucket       = []byte("meta")
 	profilesBucket   = []byte("profiles")
 	attemptsBucket   = []byte("attempts")
-	answersBucket    = []byte("answers")
 	unfinishedBucket = []byte("unfinished")
-	finishedBucket   = []byte("finished")
 )
 
 // Buckets added in schema 2.
 var (
 	shapesBucket  = []byte("questionnaires")
 	resultsBucket = []byte("results")
+)
+
+// Buckets added in schema 3, which also dropped the answers bucket of
+// schemas 1 and 2 (see legacy.go).
+var (
+	placesBucket  = []byte("municipalities")
+	historyBucket = []byte("history") // replaces finishedBucket, see history.go
 )
 
 // Keys in the meta bucket. Since schema 1.
@@ -35,8 +40,8 @@ var appMarker = []byte("digikomp")
 
 // allBuckets lists every top-level bucket the current schema needs.
 var allBuckets = [][]byte{
-	metaBucket, profilesBucket, attemptsBucket, answersBucket,
-	unfinishedBucket, finishedBucket, shapesBucket, resultsBucket,
+	metaBucket, profilesBucket, attemptsBucket,
+	unfinishedBucket, historyBucket, shapesBucket, resultsBucket, placesBucket,
 }
 
 // unsafeCreateBuckets creates any missing bucket; it assumes an open
@@ -57,16 +62,17 @@ func unsafeBuckets(tx *bbolt.Tx) (buckets, error) {
 	b := buckets{
 		profiles:   tx.Bucket(profilesBucket),
 		attempts:   tx.Bucket(attemptsBucket),
-		answers:    tx.Bucket(answersBucket),
 		unfinished: tx.Bucket(unfinishedBucket),
-		finished:   tx.Bucket(finishedBucket),
+		history:    tx.Bucket(historyBucket),
 		shapes:     tx.Bucket(shapesBucket),
 		results:    tx.Bucket(resultsBucket),
+		places:     tx.Bucket(placesBucket),
 	}
-	if b.profiles == nil || b.attempts == nil || b.answers == nil || b.unfinished == nil ||
-		b.finished == nil || b.shapes == nil || b.results == nil {
+	if b.profiles == nil || b.attempts == nil || b.unfinished == nil ||
+		b.history == nil || b.shapes == nil || b.results == nil || b.places == nil {
 		return buckets{}, fmt.Errorf("%w: a bucket is missing", ErrCorrupt)
 	}
+	b.cache = &txCache{shapes: map[string]shape{}, places: newPlaces(b.places)}
 	// Keys of these grow with time (attempt ids, finish times), so new
 	// entries land at the end. bbolt's default split at half a page would
 	// leave every page of them half empty for good: twice the pages for a
@@ -75,7 +81,6 @@ func unsafeBuckets(tx *bbolt.Tx) (buckets, error) {
 	// peak memory 24 → 16 MB). Not 1.0, so that an import of older
 	// attempts, which inserts in the middle, still splits sensibly.
 	b.attempts.FillPercent = appendFill
-	b.answers.FillPercent = appendFill
 	b.results.FillPercent = appendFill
 	return b, nil
 }
@@ -86,8 +91,43 @@ const appendFill = 0.9
 
 // buckets holds the data buckets of one transaction.
 type buckets struct {
-	profiles, attempts, answers, unfinished, finished *bbolt.Bucket
-	shapes, results                                   *bbolt.Bucket
+	profiles, attempts, unfinished, history *bbolt.Bucket
+	shapes, results, places                 *bbolt.Bucket
+	cache                                   *txCache
+}
+
+// txCache keeps what one transaction has decoded of the tables attempt
+// records point into, so that reading many attempts decodes each shape
+// once.
+type txCache struct {
+	shapes map[string]shape
+	places *places
+}
+
+// shape returns the shape of a questionnaire version, decoded once per
+// transaction.
+func (b buckets) shape(questionnaireID string, version int) (shape, error) {
+	key := string(shapeKey(questionnaireID, version))
+	if sh, ok := b.cache.shapes[key]; ok {
+		return sh, nil
+	}
+	sh, err := unsafeShape(b, questionnaireID, version)
+	if err != nil {
+		return shape{}, err
+	}
+	b.cache.shapes[key] = sh
+	return sh, nil
+}
+
+// codec is what attempt records of this transaction are read and
+// written with. Codes for new municipality names are added only by
+// writes; a read transaction never encodes.
+func (b buckets) codec() recordCodec {
+	return recordCodec{
+		shape: b.shape,
+		code:  func(name string) (uint64, bool, error) { return b.cache.places.code(name, true) },
+		name:  b.cache.places.name,
+	}
 }
 
 // missingBucket returns the name of the first bucket of the current schema

@@ -4,196 +4,226 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"strings"
+	"fmt"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
+
+	"digikomp/survey"
 )
 
-func TestRatingsRoundTrip(t *testing.T) {
-	ms := func(v int64) time.Time { return time.UnixMilli(v) }
-	tests := map[string]map[string]Rating{
-		"empty": {},
-		"one":   {"s01": {7, ms(1_700_000_000_123)}},
-		"many": {
-			"s01": {1, ms(1)}, "s02": {Skipped, ms(0)}, "s24": {255, ms(-5)},
-			"ö-ä": {4, ms(1 << 50)}, strings.Repeat("x", maxIDLen): {3, ms(-1 << 50)},
-		},
+// testCodec reads and writes records against testQ's shape (with two
+// background questions) and a municipality table held in memory.
+func testCodec() (recordCodec, *[]string) {
+	sh := shapeOf(testQ)
+	sh.background = []backgroundShape{
+		{id: "municipality", municipality: true},
+		{id: "role", options: []string{"librarian", "assistant"}},
 	}
-	for name, in := range tests {
-		raw, err := encodeRatings(in)
+	table := &[]string{}
+	return recordCodec{
+		shape: func(q string, v int) (shape, error) {
+			if q != testQ.ID || v != testQ.Version {
+				return shape{}, fmt.Errorf("%w: questionnaire %s version %d is not recorded", ErrCorrupt, q, v)
+			}
+			return sh, nil
+		},
+		code: func(name string) (uint64, bool, error) {
+			if i := slices.Index(*table, name); i >= 0 {
+				return uint64(i), true, nil
+			}
+			if len(*table) >= 3 {
+				return 0, false, nil // full: stored as text
+			}
+			*table = append(*table, name)
+			return uint64(len(*table) - 1), true, nil
+		},
+		name: func(code uint64) (string, error) {
+			if code >= uint64(len(*table)) {
+				return "", fmt.Errorf("municipality code %d is not in the table", code)
+			}
+			return (*table)[code], nil
+		},
+	}, table
+}
+
+func testRecord() attemptRecord {
+	return attemptRecord{
+		Questionnaire: testQ.ID, Version: testQ.Version, Profile: "local",
+		Started: secondsOf(t0), Finished: secondsOf(t0.Add(time.Hour)),
+		Background: map[string]string{"role": "librarian", "municipality": "Malmö", "extra": "fri text"},
+		Ratings:    map[string]int{"s01": 7, "s02": Skipped, "s04": 1},
+		Discussion: map[string]string{"d": "text \"quoted\" <b>", "c": "å"},
+		Position:   Position{Stage: StageDone},
+	}
+}
+
+func TestAttemptRecordRoundTrip(t *testing.T) {
+	c, table := testCodec()
+	unfinished := testRecord()
+	unfinished.Finished, unfinished.Position = time.Time{}, Position{StageReview, 3}
+	empty := attemptRecord{Questionnaire: testQ.ID, Version: testQ.Version, Profile: "p", Started: secondsOf(t0)}
+	// A role that is not an option and municipalities past the table's
+	// room are kept as text.
+	odd := testRecord()
+	odd.Background = map[string]string{"role": "chef", "municipality": "Ö"}
+	clockBack := testRecord()
+	clockBack.Finished = clockBack.Started.Add(-time.Hour)
+	for name, rec := range map[string]attemptRecord{
+		"finished": testRecord(), "unfinished": unfinished, "empty": empty, "odd": odd, "finished before start": clockBack,
+	} {
+		raw, err := encodeAttempt(rec, c)
 		if err != nil {
 			t.Fatalf("%s: encode: %v", name, err)
 		}
-		if raw[0] != ratingsFormat {
-			t.Errorf("%s: format byte %d", name, raw[0])
-		}
-		out, err := decodeRatings(raw)
+		back, err := decodeAttempt(raw, c)
 		if err != nil {
 			t.Fatalf("%s: decode: %v", name, err)
 		}
-		if !sameRatings(in, out) {
-			t.Errorf("%s: round trip %v → %v", name, in, out)
+		if !reflect.DeepEqual(normalRecord(back), normalRecord(rec)) {
+			t.Errorf("%s: round trip\n%+v\n%+v", name, back, rec)
 		}
-		// Encoding is deterministic, whatever the map order.
-		again, _ := encodeRatings(out)
+		again, _ := encodeAttempt(back, c)
 		if !bytes.Equal(raw, again) {
 			t.Errorf("%s: re-encoding differs", name)
 		}
 	}
-}
-
-func TestRatingsTimesKeepMilliseconds(t *testing.T) {
-	at := time.Date(2025, 1, 2, 3, 4, 5, 678_999_999, time.UTC)
-	raw, err := encodeRatings(map[string]Rating{"s": {5, at}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := decodeRatings(raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := at.Truncate(time.Millisecond); !out["s"].At.Equal(want) {
-		t.Errorf("At = %v, want %v", out["s"].At, want)
+	if !slices.Equal(slices.Sorted(slices.Values(*table)), []string{"Malmö", "Ö"}) {
+		t.Errorf("municipality table %q", *table)
 	}
 }
 
-func TestEncodeRatingsRefusesInvalid(t *testing.T) {
-	for name, in := range map[string]map[string]Rating{
-		"negative":  {"s": {-1, t0}},
-		"too large": {"s": {256, t0}},
-		"empty id":  {"": {1, t0}},
-		"long id":   {strings.Repeat("x", maxIDLen+1): {1, t0}},
+// The size the issue's budget stands on: a finished attempt of the real
+// questionnaire with every background answer and no free text.
+func TestAttemptRecordIsCompact(t *testing.T) {
+	q, err := survey.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh := shapeOf(q)
+	c := recordCodec{
+		shape: func(string, int) (shape, error) { return sh, nil },
+		code:  func(string) (uint64, bool, error) { return 200, true, nil },
+	}
+	rec := attemptRecord{Questionnaire: q.ID, Version: q.Version, Profile: "p00001",
+		Started: secondsOf(t0), Finished: secondsOf(t0.Add(25 * time.Minute)), Position: Position{Stage: StageDone},
+		Background: map[string]string{}, Ratings: map[string]int{}}
+	for _, bq := range sh.background {
+		rec.Background[bq.id] = "Malmö"
+		if !bq.municipality {
+			rec.Background[bq.id] = bq.options[len(bq.options)-1]
+		}
+	}
+	for _, id := range sh.statements {
+		rec.Ratings[id] = 7
+	}
+	raw, err := encodeAttempt(rec, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// format 1, questionnaire 10, profile 7, times 5+2, position 2,
+	// background 1+2×questions (+1 for a code above 127), ratings 1+24,
+	// discussion 1.
+	want := 1 + 1 + len(q.ID) + 1 + 1 + 6 + 5 + 2 + 2 + 1 + 2*len(sh.background) + 1 + 1 + len(sh.statements) + 1
+	if len(raw) != want {
+		t.Errorf("record of %d bytes, want %d: % x", len(raw), want, raw)
+	}
+}
+
+// normalRecord makes records comparable: empty maps as nil.
+func normalRecord(r attemptRecord) attemptRecord {
+	if len(r.Background) == 0 {
+		r.Background = nil
+	}
+	if len(r.Discussion) == 0 {
+		r.Discussion = nil
+	}
+	if len(r.Ratings) == 0 {
+		r.Ratings = nil
+	}
+	return r
+}
+
+func TestEncodeAttemptRefusesInvalid(t *testing.T) {
+	c, _ := testCodec()
+	for name, change := range map[string]func(*attemptRecord){
+		"unknown statement":     func(r *attemptRecord) { r.Ratings["s99"] = 1 },
+		"rating too large":      func(r *attemptRecord) { r.Ratings["s01"] = 255 },
+		"negative rating":       func(r *attemptRecord) { r.Ratings["s01"] = -1 },
+		"done but no finish":    func(r *attemptRecord) { r.Finished = time.Time{} },
+		"finished but not done": func(r *attemptRecord) { r.Position = Position{StageReview, 0} },
+		"unknown questionnaire": func(r *attemptRecord) { r.Version = 99 },
 	} {
-		if _, err := encodeRatings(in); !errors.Is(err, ErrInvalid) {
-			t.Errorf("%s: %v, want ErrInvalid", name, err)
+		rec := testRecord()
+		change(&rec)
+		if _, err := encodeAttempt(rec, c); err == nil {
+			t.Errorf("%s: encoded", name)
 		}
 	}
 }
 
-func TestDecodeRatingsRefusesDamage(t *testing.T) {
-	valid, err := encodeRatings(map[string]Rating{"s01": {3, t0}, "s02": {5, t0}})
+func TestDecodeAttemptRefusesDamage(t *testing.T) {
+	c, _ := testCodec()
+	valid, err := encodeAttempt(testRecord(), c)
 	if err != nil {
 		t.Fatal(err)
 	}
+	head := func(rest ...byte) []byte { // a valid record up to the background answers
+		b := []byte{recordFormat}
+		b = appendString(b, testQ.ID)
+		b = append(b, byte(testQ.Version))
+		b = appendString(b, "p")
+		b = append(b, 1, byte(StageReview), 0)
+		return append(b, rest...)
+	}
 	tests := map[string][]byte{
-		"nil":                nil,
-		"unknown format":     {2, 0},
-		"no count":           {1},
-		"overlong count":     append([]byte{1}, bytes.Repeat([]byte{0xff}, 11)...),
-		"count beyond data":  {1, 5, 1, 's', 1, 0},
-		"huge count":         append([]byte{1}, binary.AppendUvarint(nil, 1<<62)...),
-		"zero id length":     {1, 1, 0, 1, 0, 0},
-		"id past end":        {1, 1, 9, 's', 1, 0},
-		"id too long":        append(append([]byte{1, 1}, binary.AppendUvarint(nil, maxIDLen+1)...), bytes.Repeat([]byte{'s'}, maxIDLen+3)...),
-		"id invalid UTF-8":   {1, 1, 1, 0xff, 1, 0},
-		"value above 255":    {1, 1, 1, 's', 0x80, 0x02, 0},
-		"missing value":      {1, 1, 2, 's', 't', 0},
-		"truncated time":     {1, 1, 1, 's', 1, 0x80, 0x80},
-		"duplicate id":       {1, 2, 1, 's', 1, 0, 1, 's', 2, 0},
-		"trailing bytes":     append(bytes.Clone(valid), 0),
-		"truncated valid":    valid[:len(valid)-1],
-		"count one too high": append([]byte{1, 3}, valid[2:]...),
+		"nil":                   nil,
+		"unknown format":        {2},
+		"cut after format":      {recordFormat},
+		"empty questionnaire":   {recordFormat, 0},
+		"unknown version":       append(appendString([]byte{recordFormat}, testQ.ID), 9, 1, 'p', 1, 0, 0, 0, 0, 0),
+		"stage beyond done":     append(appendString([]byte{recordFormat}, testQ.ID), byte(testQ.Version), 1, 'p', 1, 9, 0, 0, 0, 0),
+		"no background count":   head(),
+		"question out of shape": head(1, 9, 1, 0, 0),
+		"option out of range":   head(1, 2, 9, 0, 0),
+		"municipality unknown":  head(1, 1, 5, 0, 0),
+		"empty text answer":     head(1, 2, 0, 0, 0, 0),
+		"question twice":        head(2, 2, 1, 2, 1, 0, 0),
+		"code for a text id":    head(1, 0, 1, 'x', 1, 0, 0),
+		"wrong rating count":    head(0, 3, 1, 1, 1, 0),
+		"ratings cut short":     head(0, 4, 1, 1, 1),
+		"discussion cut":        head(0, 0, 1, 1, 'd'),
+		"empty discussion":      head(0, 0, 1, 1, 'd', 0),
+		"discussion unsorted":   head(0, 0, 2, 1, 'd', 1, 'x', 1, 'c', 1, 'x'),
+		"bad UTF-8 text":        head(0, 0, 1, 1, 'd', 1, 0xff),
+		"trailing bytes":        append(bytes.Clone(valid), 0),
+		"truncated valid":       valid[:len(valid)-1],
+		"huge count":            head(0x80, 0x80, 0x80, 0x80, 0x01),
+	}
+	if _, err := decodeAttempt(head(0, 0, 0), c); err != nil {
+		t.Fatalf("the damage table's base does not decode: %v", err)
 	}
 	for name, raw := range tests {
-		if _, err := decodeRatings(raw); !errors.Is(err, ErrCorrupt) {
+		if _, err := decodeAttempt(raw, c); !errors.Is(err, ErrCorrupt) {
 			t.Errorf("%s: %v, want ErrCorrupt", name, err)
 		}
 	}
 }
 
-// FuzzDecodeRatings checks that no input makes decoding panic, and that
-// whatever decodes survives an encode→decode round trip unchanged.
-func FuzzDecodeRatings(f *testing.F) {
-	seeds := []map[string]Rating{
-		{},
-		{"s01": {3, t0}},
-		{"s01": {1, time.UnixMilli(0)}, "s02": {Skipped, time.UnixMilli(-1)}, "å": {255, time.UnixMilli(1 << 60)}},
+func TestLegacyRatingsDecode(t *testing.T) {
+	raw := []byte{legacyRatingsFormat, 2, 1, 's', 3, 0x02, 2, 't', 'u', 0, 0x01}
+	got, err := decodeLegacyRatings(raw)
+	if err != nil || !reflect.DeepEqual(got, map[string]int{"s": 3, "tu": Skipped}) {
+		t.Errorf("decodeLegacyRatings = %v, %v", got, err)
 	}
-	for _, r := range seeds {
-		raw, err := encodeRatings(r)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(raw)
-	}
-	f.Add([]byte{})
-	f.Add([]byte{1})
-	f.Add([]byte{1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})
-	f.Add([]byte{1, 2, 1, 's', 1, 0, 1, 's', 2, 0})
-	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := decodeRatings(data)
-		if err != nil {
-			if !errors.Is(err, ErrCorrupt) {
-				t.Fatalf("decode error %v is not ErrCorrupt", err)
-			}
-			return
-		}
-		raw, err := encodeRatings(r)
-		if err != nil {
-			t.Fatalf("decoded ratings do not encode: %v", err)
-		}
-		back, err := decodeRatings(raw)
-		if err != nil {
-			t.Fatalf("re-encoded ratings do not decode: %v", err)
-		}
-		if !sameRatings(r, back) {
-			t.Fatalf("round trip changed %v to %v", r, back)
-		}
-	})
-}
-
-func sameRatings(a, b map[string]Rating) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for id, x := range a {
-		y, ok := b[id]
-		if !ok || x.Value != y.Value || x.At.UnixMilli() != y.At.UnixMilli() {
-			return false
-		}
-	}
-	return true
-}
-
-func TestAttemptHeaderRoundTrip(t *testing.T) {
-	rec := attemptRecord{
-		Questionnaire: "q", Version: 2, Profile: "local",
-		Started: t0, Finished: t0.Add(time.Hour),
-		Background: map[string]string{"role": "x"},
-		Discussion: map[string]string{"d": "text \"quoted\" <b>"},
-		Position:   positionRecord{Stage: uint8(StageReview), Cursor: 3},
-	}
-	raw, err := encodeAttempt(rec)
-	if err != nil {
-		t.Fatal(err)
-	}
-	back, err := decodeAttempt(raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, b := rec.attempt(AttemptID{1}, nil), back.attempt(AttemptID{1}, nil)
-	assertSameAttempt(t, b, a)
-
-	// An unfinished header leaves "finished" out rather than storing year 1.
-	rec.Finished = time.Time{}
-	raw, _ = encodeAttempt(rec)
-	if bytes.Contains(raw, []byte("finished")) {
-		t.Errorf("unfinished header mentions finished: %s", raw)
-	}
-}
-
-func TestDecodeAttemptRefusesDamage(t *testing.T) {
-	for _, raw := range []string{
-		"",
-		"null x",
-		`{"profile": 5}`,
-		`{"questionnaire":"q"}`,
-		`{"profile":"local","position":{"stage":5}}`,
-		`{"profile":"local","position":{"stage":1,"cursor":-1}}`,
-		`{"profile":"local","started":"yesterday"}`,
+	for name, raw := range map[string][]byte{
+		"nil": nil, "unknown format": {2, 0}, "huge count": append([]byte{1}, binary.AppendUvarint(nil, 1<<62)...),
+		"duplicate id": {1, 2, 1, 's', 1, 0, 1, 's', 2, 0}, "truncated time": {1, 1, 1, 's', 1, 0x80, 0x80},
+		"trailing": append(bytes.Clone(raw), 0),
 	} {
-		if _, err := decodeAttempt([]byte(raw)); !errors.Is(err, ErrCorrupt) {
-			t.Errorf("decodeAttempt(%q) = %v, want ErrCorrupt", raw, err)
+		if _, err := decodeLegacyRatings(raw); !errors.Is(err, ErrCorrupt) {
+			t.Errorf("%s: %v, want ErrCorrupt", name, err)
 		}
 	}
 }

@@ -4,57 +4,90 @@ import (
 	"errors"
 	"reflect"
 	"testing"
+	"time"
 )
 
-// The fuzz targets below, with FuzzDecodeRatings, cover every kind of
+// The fuzz targets below cover every kind of
 // record the store reads back: a damaged record must decode to ErrCorrupt,
 // never panic, and whatever decodes must survive re-encoding.
 
 func FuzzDecodeAttempt(f *testing.F) {
-	raw, err := encodeAttempt(attemptRecord{Questionnaire: "q", Version: 1, Profile: "local", Started: t0,
-		Background: map[string]string{"role": "x"}, Discussion: map[string]string{"d": "text"},
-		Position: positionRecord{Stage: 1, Cursor: 3}})
+	c, _ := testCodec()
+	raw, err := encodeAttempt(testRecord(), c)
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(raw)
+	unfinished := testRecord()
+	unfinished.Finished, unfinished.Position = time.Time{}, Position{StageDiscussion, 2}
+	if raw, err = encodeAttempt(unfinished, c); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(raw)
+	f.Add([]byte{recordFormat})
 	f.Add([]byte(`{"profile":"p","position":{"stage":9}}`))
-	f.Add([]byte(`{"profile":"p","finished":"x"}`))
-	f.Add([]byte(`null`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := decodeAttempt(data)
+		// Each run starts with the same table, so codes decode alike.
+		c, table := testCodec()
+		*table = append(*table, "Malmö", "Ö")
+		r, err := decodeAttempt(data, c)
 		if err != nil {
 			if !errors.Is(err, ErrCorrupt) {
 				t.Fatalf("decode error %v is not ErrCorrupt", err)
 			}
 			return
 		}
-		raw, err := encodeAttempt(r)
+		raw, err := encodeAttempt(r, c)
 		if err != nil {
-			t.Fatalf("decoded header does not encode: %v", err)
+			t.Fatalf("decoded record does not encode: %v", err)
 		}
-		back, err := decodeAttempt(raw)
+		back, err := decodeAttempt(raw, c)
 		if err != nil {
-			t.Fatalf("re-encoded header does not decode: %v", err)
+			t.Fatalf("re-encoded record does not decode: %v", err)
 		}
-		if !reflect.DeepEqual(normalHeader(r), normalHeader(back)) {
+		if !reflect.DeepEqual(normalRecord(r), normalRecord(back)) {
 			t.Fatalf("round trip changed %+v to %+v", r, back)
 		}
 	})
 }
 
-// normalHeader makes headers comparable: times by instant, empty maps
-// as nil, since JSON keeps neither location nor the difference.
-func normalHeader(r attemptRecord) attemptRecord {
-	r.Started = r.Started.UTC()
-	r.Finished = r.Finished.UTC()
-	if len(r.Background) == 0 {
-		r.Background = nil
-	}
-	if len(r.Discussion) == 0 {
-		r.Discussion = nil
-	}
-	return r
+// FuzzDecodeLegacyRatings covers the schema 1 and 2 answers records the
+// migration reads.
+func FuzzDecodeLegacyRatings(f *testing.F) {
+	f.Add([]byte{legacyRatingsFormat, 2, 1, 's', 3, 0x02, 2, 't', 'u', 0, 0x01})
+	f.Add([]byte{1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := decodeLegacyRatings(data)
+		if err != nil {
+			if !errors.Is(err, ErrCorrupt) {
+				t.Fatalf("decode error %v is not ErrCorrupt", err)
+			}
+			return
+		}
+		for id, v := range r {
+			if checkID("statement", id) != nil || v < 0 || v > maxRating {
+				t.Fatalf("decoded rating %q = %d", id, v)
+			}
+		}
+	})
+}
+
+// FuzzDecodeLegacyHeader covers the schema 1 and 2 JSON headers.
+func FuzzDecodeLegacyHeader(f *testing.F) {
+	f.Add([]byte(`{"questionnaire":"q","version":1,"profile":"local","started":"2025-03-14T09:26:53Z","position":{"stage":1,"cursor":3}}`))
+	f.Add([]byte(`{"profile":"p","position":{"stage":9}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		h, err := decodeLegacyHeader(data)
+		if err != nil {
+			if !errors.Is(err, ErrCorrupt) {
+				t.Fatalf("decode error %v is not ErrCorrupt", err)
+			}
+			return
+		}
+		if h.Profile == "" || h.Position.Stage > uint8(StageDone) || h.Position.Cursor < 0 {
+			t.Fatalf("decoded header %+v", h)
+		}
+	})
 }
 
 func FuzzDecodeShape(f *testing.F) {
@@ -80,7 +113,7 @@ func FuzzDecodeShape(f *testing.F) {
 
 func FuzzDecodeResult(f *testing.F) {
 	sh := shapeOf(testQ)
-	f.Add(encodeResult(shapeKey(testQ.ID, testQ.Version), sh, map[string]Rating{"s01": {7, t0}}))
+	f.Add(encodeResult(shapeKey(testQ.ID, testQ.Version), sh, map[string]int{"s01": 7}))
 	f.Add([]byte{resultFormat, 0, 0})
 	f.Add([]byte{resultFormat, 200, 1})
 	f.Fuzz(func(t *testing.T, data []byte) {

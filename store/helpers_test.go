@@ -14,7 +14,8 @@ import (
 )
 
 // testQ is the questionnaire attempts in tests belong to.
-// It has the real scale and four statements, s01 to s04, in two areas.
+// It has the real scale, four statements, s01 to s04, in two areas, and
+// two background questions, a choice and a municipality.
 var testQ = &survey.Questionnaire{
 	ID: "digikomp-test", Version: 3,
 	Scale: survey.Scale{Min: 1, Max: 7},
@@ -22,10 +23,15 @@ var testQ = &survey.Questionnaire{
 	Statements: []survey.Statement{
 		{ID: "s01", Area: "a"}, {ID: "s02", Area: "a"}, {ID: "s03", Area: "b"}, {ID: "s04", Area: "b"},
 	},
+	Background: []survey.BackgroundQuestion{
+		{ID: "role", Kind: survey.KindChoice, Options: []survey.Option{{ID: "librarian"}, {ID: "assistant"}}},
+		{ID: "municipality", Kind: survey.KindMunicipality},
+	},
 }
 
-// t0 is a fixed start time, so tests never depend on the clock.
-var t0 = time.Date(2025, 3, 14, 9, 26, 53, 589793238, time.UTC)
+// t0 is a fixed start time, so tests never depend on the clock. Records
+// keep whole seconds (TestTimesKeepWholeSeconds covers the rest).
+var t0 = time.Date(2025, 3, 14, 9, 26, 53, 0, time.UTC)
 
 // newStore opens a fresh database in a temporary directory and closes it
 // when the test ends.
@@ -67,7 +73,7 @@ func makeDB(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	for i, id := range []string{"s01", "s02", "s03"} {
-		if err := s.SaveRating(a.ID, id, i+1, t0, Position{StageStatements, i + 1}); err != nil {
+		if err := s.SaveRating(a.ID, id, i+1, Position{StageStatements, i + 1}); err != nil {
 			t.Fatal(err)
 		}
 	}

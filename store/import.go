@@ -112,20 +112,8 @@ func unsafeImport(b buckets, sh shape, a Attempt) error {
 			return err
 		}
 	}
-	rec := attemptRecord{
-		Questionnaire: a.QuestionnaireID,
-		Version:       a.QuestionnaireVersion,
-		Profile:       a.ProfileID,
-		Started:       a.Started.Round(0),
-		Finished:      a.Finished.Round(0),
-		Background:    a.Background,
-		Discussion:    a.Discussion,
-		Position:      toPositionRecord(a.Position),
-	}
-	if err := unsafePutHeader(b, a.ID, rec); err != nil {
-		return err
-	}
-	if err := unsafePutRatings(b, a.ID, a.Ratings); err != nil {
+	rec := recordOf(a)
+	if err := unsafePutRecord(b, a.ID, rec); err != nil {
 		return err
 	}
 	if !a.Done() {
@@ -134,8 +122,29 @@ func unsafeImport(b buckets, sh shape, a Attempt) error {
 		}
 		return b.unfinished.Put([]byte(a.ProfileID), a.ID[:])
 	}
-	if err := b.finished.Put(finishedKey(a.ProfileID, a.Finished, a.ID), nil); err != nil {
-		return err
+	return unsafeIndexFinished(b, a.ID, rec)
+}
+
+// recordOf is the record of a checked attempt, its times in whole
+// seconds as every record keeps them.
+func recordOf(a Attempt) attemptRecord {
+	rec := attemptRecord{
+		Questionnaire: a.QuestionnaireID,
+		Version:       a.QuestionnaireVersion,
+		Profile:       a.ProfileID,
+		Started:       secondsOf(a.Started),
+		Background:    a.Background,
+		Discussion:    a.Discussion,
+		Position:      a.Position,
 	}
-	return unsafePutResult(b, sh, a.ID, rec, a.Finished, a.Ratings)
+	if a.Done() {
+		rec.Finished = secondsOf(a.Finished)
+	}
+	if len(a.Ratings) > 0 {
+		rec.Ratings = make(map[string]int, len(a.Ratings))
+		for id, r := range a.Ratings {
+			rec.Ratings[id] = r.Value
+		}
+	}
+	return rec
 }

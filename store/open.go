@@ -18,7 +18,8 @@ import (
 //
 // An existing file is first probed read-only; only a file that is a
 // digikomp database of this or an older schema is then opened for
-// writing, and an older one is migrated in one transaction. Anything else
+// writing. An older one is migrated on a compacted copy that then
+// replaces it (see upgrade), so the original is never half-migrated. Anything else
 // is refused with ErrEmpty, ErrForeign, ErrCorrupt, ErrNewerSchema or
 // ErrLocked, and its bytes are left exactly as they were.
 func Open(path string, opts Options) (*Store, error) {
@@ -66,15 +67,33 @@ func open(path string, opts Options, plan schemaPlan) (*Store, error) {
 		return nil, atPath(fmt.Errorf("close probe: %w", err), path)
 	}
 
-	db, err := openBolt(path, timeout, false)
-	if err != nil {
-		return nil, atPath(err, path)
-	}
-	if err := prepare(db, plan); err != nil {
+	// Another window may upgrade the file between these steps; a few
+	// rounds settle it.
+	for round := 0; ; round++ {
+		if version < plan.target {
+			if err := upgrade(path, timeout, plan); err != nil {
+				return nil, atPath(err, path)
+			}
+		}
+		db, file, err := openBoltFile(path, timeout, false)
+		if err != nil {
+			return nil, atPath(err, path)
+		}
+		same, err := stillAtPath(file, path)
+		if err == nil && same {
+			version, err = prepare(db, plan)
+			if err == nil && version == plan.target {
+				return &Store{db: db, path: path, schema: plan.target}, nil
+			}
+		}
 		_ = db.Close()
-		return nil, atPath(err, path)
+		if err != nil {
+			return nil, atPath(err, path)
+		}
+		if round == 3 {
+			return nil, atPath(fmt.Errorf("%w: the file keeps being replaced while it is opened", ErrLocked), path)
+		}
 	}
-	return &Store{db: db, path: path, schema: plan.target}, nil
 }
 
 // checkFile refuses what bbolt must never be pointed at: a directory or
@@ -127,9 +146,10 @@ func probe(path string, timeout time.Duration, plan schemaPlan) (*bbolt.DB, uint
 }
 
 // prepare runs on the read-write handle. It checks the file again, since
-// it may have been replaced between the probe and the lock, and migrates
-// it if it is older. A current file is not written to.
-func prepare(db *bbolt.DB, plan schemaPlan) error {
+// it may have been replaced between the probe and the lock, and returns
+// its schema version; an older file is left to upgrade. Nothing is
+// written.
+func prepare(db *bbolt.DB, plan schemaPlan) (uint64, error) {
 	var version uint64
 	err := guard(func() error {
 		return db.View(func(tx *bbolt.Tx) error {
@@ -137,28 +157,28 @@ func prepare(db *bbolt.DB, plan schemaPlan) error {
 			if err != nil {
 				return err
 			}
+			if v == plan.target {
+				if name := missingBucket(tx); name != "" {
+					return fmt.Errorf("%w: bucket %s missing", ErrCorrupt, name)
+				}
+			}
 			version = v
 			return checkSchema(v, plan)
 		})
 	})
-	if err != nil || version == plan.target {
-		return err
-	}
-	return guard(func() error {
-		return db.Update(func(tx *bbolt.Tx) error {
-			v, err := unsafeReadSchema(tx)
-			if err != nil {
-				return err
-			}
-			return unsafeMigrate(tx, plan, v)
-		})
-	})
+	return version, err
 }
 
 // openBolt opens path with bbolt under the panic guard and maps bbolt's
 // errors to ours. The freelist is loaded even read-only so that a damaged
 // freelist is found by the probe, not by the read-write open after it.
 func openBolt(path string, timeout time.Duration, readOnly bool) (*bbolt.DB, error) {
+	db, _, err := openBoltFile(path, timeout, readOnly)
+	return db, err
+}
+
+// openBoltFile is openBolt that also returns the file bbolt locked.
+func openBoltFile(path string, timeout time.Duration, readOnly bool) (*bbolt.DB, *os.File, error) {
 	// bbolt does not return the handle when it panics, so keep the file
 	// to release its descriptor and lock ourselves.
 	var file *os.File
@@ -178,6 +198,9 @@ func openBolt(path string, timeout time.Duration, readOnly bool) (*bbolt.DB, err
 	err := guard(func() error {
 		var err error
 		db, err = bbolt.Open(path, fileMode, opts)
+		if err == nil {
+			db.AllocSize = allocSize
+		}
 		return err
 	})
 	if err != nil {
@@ -186,9 +209,9 @@ func openBolt(path string, timeout time.Duration, readOnly bool) (*bbolt.DB, err
 			// whether bbolt closed it or panicked first.
 			_ = file.Close()
 		}
-		return nil, openError(err)
+		return nil, nil, openError(err)
 	}
-	return db, nil
+	return db, file, nil
 }
 
 // openError maps an error of bbolt.Open to the sentinel the UI explains.
@@ -235,6 +258,7 @@ func create(path string, timeout time.Duration, plan schemaPlan) (err error) {
 	if err != nil {
 		return fmt.Errorf("create database: %w", err)
 	}
+	db.AllocSize = allocSize
 	err = guard(func() error {
 		return db.Update(func(tx *bbolt.Tx) error {
 			return unsafeInitialise(tx, plan, time.Now())
@@ -261,6 +285,13 @@ func create(path string, timeout time.Duration, plan schemaPlan) (err error) {
 	syncDir(dir)
 	return nil
 }
+
+// allocSize is how far bbolt grows the file beyond what a commit needs
+// (its default is 16 MiB). A person's answers add a few hundred bytes at
+// a time, so a small step costs a rare extra truncate and keeps the file
+// the size of its data: every byte of it is copied to a stick, mailed,
+// backed up and checked.
+const allocSize = 1 << 20
 
 // tempPattern names a database being created, before it takes its name.
 const tempPattern = ".digikomp-*.tmp"

@@ -204,7 +204,7 @@ func TestOpenRefusesAndLeavesFileUntouched(t *testing.T) {
 		{"missing bucket", func(t *testing.T, path string) {
 			writeFile(t, path, readReal(t))
 			withBolt(t, path, func(tx *bbolt.Tx) error {
-				return tx.DeleteBucket(finishedBucket)
+				return tx.DeleteBucket(historyBucket)
 			})
 		}, ErrCorrupt},
 	}

@@ -122,7 +122,7 @@ func grow(t *testing.T, path string, n int) {
 	for i := range n {
 		at := t0.Add(time.Duration(i+10) * time.Hour)
 		batch = append(batch, Attempt{ProfileID: LocalProfile, Started: at, Finished: at.Add(time.Minute),
-			Ratings: map[string]Rating{"s01": {1 + i%7, at}, "s02": {Skipped, at}}})
+			Ratings: map[string]Rating{"s01": {1 + i%7}, "s02": {Skipped}}})
 	}
 	if err := s.Import(testQ, batch); err != nil {
 		t.Fatal(err)

@@ -35,14 +35,14 @@ func resultKey(at time.Time, id AttemptID) []byte {
 
 // encodeResult builds the row of an attempt from its ratings in the order
 // of sh.
-func encodeResult(questionnaireKey []byte, sh shape, ratings map[string]Rating) []byte {
+func encodeResult(questionnaireKey []byte, sh shape, ratings map[string]int) []byte {
 	b := make([]byte, 0, 3+len(questionnaireKey)+len(sh.statements))
 	b = append(b, resultFormat)
 	b = binary.AppendUvarint(b, uint64(len(questionnaireKey)))
 	b = append(b, questionnaireKey...)
 	b = binary.AppendUvarint(b, uint64(len(sh.statements)))
 	for _, id := range sh.statements {
-		b = append(b, byte(ratings[id].Value)) // absent → 0, Skipped → 0
+		b = append(b, byte(ratings[id])) // absent → 0, Skipped → 0
 	}
 	return b
 }
@@ -66,14 +66,14 @@ func decodeResult(raw []byte) (questionnaireKey, values []byte, err error) {
 	return questionnaireKey, values, nil
 }
 
-// resultRow is the results row of an attempt with the given ratings.
-func resultRow(rec attemptRecord, sh shape, ratings map[string]Rating) []byte {
-	return encodeResult(shapeKey(rec.Questionnaire, rec.Version), sh, ratings)
+// resultRow is the results row of an attempt.
+func resultRow(rec attemptRecord, sh shape) []byte {
+	return encodeResult(shapeKey(rec.Questionnaire, rec.Version), sh, rec.Ratings)
 }
 
-// unsafePutResult writes the results row of an attempt finished at at.
-func unsafePutResult(b buckets, sh shape, id AttemptID, rec attemptRecord, at time.Time, ratings map[string]Rating) error {
-	return b.results.Put(resultKey(at, id), resultRow(rec, sh, ratings))
+// unsafePutResult writes the results row of a finished attempt.
+func unsafePutResult(b buckets, sh shape, id AttemptID, rec attemptRecord) error {
+	return b.results.Put(resultKey(rec.Finished, id), resultRow(rec, sh))
 }
 
 // Span selects finished attempts by finish time: From inclusive, To

@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"errors"
-	"reflect"
 	"testing"
 	"time"
 
@@ -22,7 +21,7 @@ func answer(t *testing.T, s *Store, profile string, begin, end time.Time, rating
 		t.Fatal(err)
 	}
 	for id, v := range ratings {
-		if err := s.SaveRating(a.ID, id, v, begin, Position{StageStatements, 1}); err != nil {
+		if err := s.SaveRating(a.ID, id, v, Position{StageStatements, 1}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -43,7 +42,7 @@ func TestGroupSummaryCountsFinishedAttemptsOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SaveRating(o.ID, "s01", 1, t0, Position{StageStatements, 1}); err != nil {
+	if err := s.SaveRating(o.ID, "s01", 1, Position{StageStatements, 1}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Finish(o.ID, t0.Add(3*h)); err != nil {
@@ -159,97 +158,6 @@ func mustUnfinished(t *testing.T, s *Store) Attempt {
 	return a
 }
 
-// A schema 1 file is what this build writes minus the questionnaires and
-// results buckets; migrating it must rebuild both exactly.
-func TestMigrateSchema1AddsResults(t *testing.T) {
-	dir := t.TempDir()
-	path := dir + "/v1.db"
-	s, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	builtin, err := survey.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []AttemptID
-	for i := range 3 {
-		a, err := s.StartAttempt(LocalProfile, builtin, t0.Add(time.Duration(2*i)*time.Hour))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for j, st := range builtin.Statements[:10+i] {
-			if err := s.SaveRating(a.ID, st.ID, j%8, t0, Position{StageStatements, j + 1}); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if i < 2 {
-			if err := s.Finish(a.ID, t0.Add(time.Duration(2*i+1)*time.Hour)); err != nil {
-				t.Fatal(err)
-			}
-		}
-		ids = append(ids, a.ID)
-	}
-	before, err := s.GroupSummary(builtin, Span{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows := map[string][]byte{}
-	shapes := map[string][]byte{}
-	if err := s.view(func(tx *bbolt.Tx) error {
-		copyAll(tx.Bucket(resultsBucket), rows)
-		copyAll(tx.Bucket(shapesBucket), shapes)
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	withBolt(t, path, func(tx *bbolt.Tx) error {
-		for _, name := range [][]byte{resultsBucket, shapesBucket} {
-			if err := tx.DeleteBucket(name); err != nil {
-				return err
-			}
-		}
-		return tx.Bucket(metaBucket).Put(metaSchemaKey, u64Bytes(1))
-	})
-
-	s, err = Open(path, Options{})
-	if err != nil {
-		t.Fatalf("Open schema 1: %v", err)
-	}
-	defer s.Close()
-	after, err := s.GroupSummary(builtin, Span{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(before, after) || after.Attempts != 2 {
-		t.Errorf("summary after migration differs:\n%+v\n%+v", before, after)
-	}
-	gotRows, gotShapes := map[string][]byte{}, map[string][]byte{}
-	if err := s.view(func(tx *bbolt.Tx) error {
-		copyAll(tx.Bucket(resultsBucket), gotRows)
-		copyAll(tx.Bucket(shapesBucket), gotShapes)
-		if v := u64(tx.Bucket(metaBucket).Get(metaSchemaKey)); v != schemaVersion {
-			t.Errorf("schema %d after migration", v)
-		}
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(rows, gotRows) || !reflect.DeepEqual(shapes, gotShapes) {
-		t.Errorf("rebuilt buckets differ: rows %d/%d, shapes %d/%d", len(gotRows), len(rows), len(gotShapes), len(shapes))
-	}
-	// The unfinished attempt carries on under the new schema.
-	if err := s.SaveRating(ids[2], builtin.Statements[20].ID, 5, t0, Position{StageStatements, 21}); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Finish(ids[2], t0.Add(9*time.Hour)); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func copyAll(b *bbolt.Bucket, into map[string][]byte) {
 	_ = b.ForEach(func(k, v []byte) error {
 		into[string(k)] = bytes.Clone(v)
@@ -260,11 +168,11 @@ func copyAll(b *bbolt.Bucket, into map[string][]byte) {
 func TestImportIsAllOrNothing(t *testing.T) {
 	s := newStore(t)
 	good := Attempt{ProfileID: "p1", Started: t0, Finished: t0.Add(time.Hour),
-		Ratings: map[string]Rating{"s01": {5, t0}, "s02": {Skipped, t0}}}
+		Ratings: map[string]Rating{"s01": {5}, "s02": {Skipped}}}
 	open := Attempt{ProfileID: "p2", Started: t0, Position: Position{StageStatements, 2},
-		Ratings: map[string]Rating{"s01": {3, t0}}}
+		Ratings: map[string]Rating{"s01": {3}}}
 	bad := Attempt{ProfileID: "p3", Started: t0, Finished: t0.Add(time.Hour),
-		Ratings: map[string]Rating{"s01": {9, t0}}}
+		Ratings: map[string]Rating{"s01": {9}}}
 	if err := s.Import(testQ, []Attempt{good, open, bad}); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("import with a rating off the scale: %v", err)
 	}

@@ -10,7 +10,7 @@ import (
 
 // schemaVersion is the layout this build reads and writes. Raise it only
 // together with an entry in migrations from the previous version.
-const schemaVersion = 2
+const schemaVersion = 3
 
 // SchemaVersion is the layout version this build writes, for messages
 // about files of older versions.
@@ -25,6 +25,7 @@ type migration func(*bbolt.Tx) error
 // it to the next version.
 var migrations = map[uint64]migration{
 	1: migrateResults,
+	2: migrateRecords,
 }
 
 // schemaPlan is the target version and the steps that reach it. Open uses

@@ -15,25 +15,27 @@ import (
 // reports). Schema 1 files were only ever written with the built-in
 // questionnaire, whose shape is taken from this build; a version it does
 // not know gets the shape its stored ratings imply, so nothing is lost.
+//
+// The results rows themselves are left to the step to schema 3, which
+// rebuilds them from the new records; a file is only ever migrated to the
+// newest schema, so no schema 2 file without them is ever committed.
 func migrateResults(tx *bbolt.Tx) error {
-	if err := unsafeCreateBuckets(tx); err != nil {
-		return err
-	}
-	b, err := unsafeBuckets(tx)
+	shapes, err := tx.CreateBucketIfNotExists(shapesBucket)
 	if err != nil {
 		return err
+	}
+	if _, err := tx.CreateBucketIfNotExists(resultsBucket); err != nil {
+		return err
+	}
+	attempts, answers := tx.Bucket(attemptsBucket), tx.Bucket(answersBucket)
+	if attempts == nil || answers == nil {
+		return fmt.Errorf("%w: a schema 1 bucket is missing", ErrCorrupt)
 	}
 	builtin, err := survey.Load()
 	if err != nil {
 		return fmt.Errorf("built-in questionnaire: %w", err)
 	}
 
-	type attempt struct {
-		id      AttemptID
-		rec     attemptRecord
-		ratings map[string]Rating
-	}
-	var all []attempt
 	// implied holds the shape of each questionnaire version met; only
 	// versions other than the built-in one grow from their ratings.
 	type implication struct {
@@ -41,35 +43,39 @@ func migrateResults(tx *bbolt.Tx) error {
 		grows bool
 	}
 	implied := map[string]*implication{}
-	err = b.attempts.ForEach(func(k, v []byte) error {
+	err = attempts.ForEach(func(k, v []byte) error {
 		id, err := indexedID(k)
 		if err != nil {
 			return err
 		}
-		rec, err := decodeAttempt(v)
+		rec, err := decodeLegacyHeader(v)
 		if err != nil {
 			return fmt.Errorf("attempt %s: %w", id, err)
 		}
-		ratings, err := unsafeLoadRatings(b, id)
+		raw := answers.Get(k)
+		if raw == nil {
+			return fmt.Errorf("%w: attempt %s has no answers record", ErrCorrupt, id)
+		}
+		ratings, err := decodeLegacyRatings(raw)
 		if err != nil {
 			return fmt.Errorf("attempt %s: %w", id, err)
 		}
-		all = append(all, attempt{id, rec, ratings})
 		key := string(shapeKey(rec.Questionnaire, rec.Version))
 		im := implied[key]
 		if im == nil {
 			im = &implication{sh: shape{min: 1, max: 7}, grows: true}
 			if rec.Questionnaire == builtin.ID && rec.Version == builtin.Version {
-				im = &implication{sh: shapeOf(builtin)}
+				known := shapeOf(builtin)
+				im = &implication{sh: shape{min: known.min, max: known.max, statements: known.statements}}
 			}
 			implied[key] = im
 		}
-		for sid, r := range ratings {
+		for sid, v := range ratings {
 			if im.grows && im.sh.index(sid) < 0 {
 				im.sh.statements = append(im.sh.statements, sid)
 			}
 			if im.grows {
-				im.sh.max = max(im.sh.max, r.Value)
+				im.sh.max = max(im.sh.max, v)
 			}
 		}
 		return nil
@@ -90,20 +96,8 @@ func migrateResults(tx *bbolt.Tx) error {
 		if err := checkShape(im.sh); err != nil {
 			return fmt.Errorf("%w: questionnaire %x: %v", ErrCorrupt, key, err)
 		}
-		if err := b.shapes.Put([]byte(key), encodeShape(im.sh)); err != nil {
+		if err := shapes.Put([]byte(key), encodeShapeV1(im.sh)); err != nil {
 			return err
-		}
-	}
-	for _, a := range all {
-		if a.rec.Finished.IsZero() {
-			continue
-		}
-		sh, err := unsafeShape(b, a.rec)
-		if err != nil {
-			return fmt.Errorf("attempt %s: %w", a.id, err)
-		}
-		if err := unsafePutResult(b, sh, a.id, a.rec, a.rec.Finished, a.ratings); err != nil {
-			return fmt.Errorf("attempt %s: %w", a.id, err)
 		}
 	}
 	return nil

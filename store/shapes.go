@@ -12,8 +12,9 @@ import (
 )
 
 // A shape is what the file needs to know of a questionnaire version to
-// keep its data meaningful on its own: the scale and the statement ids in
-// order. It is stored once per questionnaire id and version, when the
+// keep its data meaningful on its own: the scale, the statement ids in
+// order and, since schema 3, the background questions and their options,
+// which attempt records refer to by position. It is stored once per questionnaire id and version, when the
 // first attempt of it starts, and from then on
 //
 //   - a rating must name one of its statements and lie on its scale;
@@ -25,10 +26,25 @@ import (
 type shape struct {
 	min, max   int
 	statements []string
+	background []backgroundShape
 }
 
-// shapeFormat is the first byte of a shape record.
-const shapeFormat = 1
+// backgroundShape is one background question as attempt records refer to
+// it: an answer is the index of one of options, or for a municipality
+// question a code of the file's municipality table (see places.go).
+type backgroundShape struct {
+	id           string
+	municipality bool
+	options      []string
+}
+
+// shapeFormat is the first byte of a shape record: 2 since schema 3,
+// which added the background questions. Format 1 (scale and statements
+// only) is read by the migration alone.
+const (
+	shapeFormat   = 2
+	shapeFormatV1 = 1
+)
 
 // shapeKey is questionnaire id, NUL, version (uint32): one key per
 // version, and the versions of one questionnaire next to each other.
@@ -53,6 +69,13 @@ func shapeOf(q *survey.Questionnaire) shape {
 	for _, s := range q.Statements {
 		sh.statements = append(sh.statements, s.ID)
 	}
+	for _, bq := range q.Background {
+		bs := backgroundShape{id: bq.ID, municipality: bq.Kind == survey.KindMunicipality}
+		for _, o := range bq.Options {
+			bs.options = append(bs.options, o.ID)
+		}
+		sh.background = append(sh.background, bs)
+	}
 	return sh
 }
 
@@ -75,36 +98,113 @@ func checkShape(sh shape) error {
 		}
 		seen[id] = true
 	}
+	return checkBackgroundShape(sh.background)
+}
+
+// checkBackgroundShape accepts what an attempt record can point into:
+// at most 255 questions and 255 options each, ids unique.
+func checkBackgroundShape(bg []backgroundShape) error {
+	if len(bg) > 255 {
+		return fmt.Errorf("%w: %d background questions, at most 255", ErrInvalid, len(bg))
+	}
+	seen := make(map[string]bool, len(bg))
+	for _, q := range bg {
+		if err := checkID("background question id", q.id); err != nil {
+			return err
+		}
+		if seen[q.id] {
+			return fmt.Errorf("%w: background question %q twice", ErrInvalid, q.id)
+		}
+		seen[q.id] = true
+		if len(q.options) > 255 || (q.municipality && len(q.options) > 0) {
+			return fmt.Errorf("%w: background question %q has %d options", ErrInvalid, q.id, len(q.options))
+		}
+		opts := make(map[string]bool, len(q.options))
+		for _, o := range q.options {
+			if err := checkText("background option", o, maxIDLen); err != nil {
+				return err
+			}
+			if o == "" || opts[o] {
+				return fmt.Errorf("%w: background question %q: option %q empty or twice", ErrInvalid, q.id, o)
+			}
+			opts[o] = true
+		}
+	}
 	return nil
 }
 
 // encodeShape: [format][uvarint min][uvarint max][uvarint count]
-// count × [uvarint len][id].
+// count × [uvarint len][id], then [uvarint questions] questions ×
+// ([uvarint len][id][kind: 0 choice, 1 municipality][uvarint options]
+// options × [uvarint len][id]).
 func encodeShape(sh shape) []byte {
 	b := []byte{shapeFormat}
 	b = binary.AppendUvarint(b, uint64(sh.min))
 	b = binary.AppendUvarint(b, uint64(sh.max))
-	b = binary.AppendUvarint(b, uint64(len(sh.statements)))
-	for _, id := range sh.statements {
-		b = binary.AppendUvarint(b, uint64(len(id)))
-		b = append(b, id...)
+	b = appendStrings(b, sh.statements)
+	b = binary.AppendUvarint(b, uint64(len(sh.background)))
+	for _, q := range sh.background {
+		b = appendString(b, q.id)
+		kind := byte(0)
+		if q.municipality {
+			kind = 1
+		}
+		b = append(b, kind)
+		b = appendStrings(b, q.options)
+	}
+	return b
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+func appendStrings(b []byte, list []string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(list)))
+	for _, s := range list {
+		b = appendString(b, s)
 	}
 	return b
 }
 
 // decodeShape parses and validates a shape record; damage is ErrCorrupt.
 func decodeShape(b []byte) (shape, error) {
+	return decodeShapeFormat(b, shapeFormat)
+}
+
+// decodeShapeFormat decodes a shape record of the given format; the
+// migration reads format 1, everything else only the current one.
+func decodeShapeFormat(b []byte, format byte) (shape, error) {
 	corrupt := func(what string) error {
 		return fmt.Errorf("%w: questionnaire record: %s", ErrCorrupt, what)
 	}
 	r := reader{b: b}
-	if f := r.byte(); f != shapeFormat {
-		return shape{}, corrupt(fmt.Sprintf("format %d, want %d", f, shapeFormat))
+	if f := r.byte(); f != format {
+		return shape{}, corrupt(fmt.Sprintf("format %d, want %d", f, format))
 	}
 	sh := shape{min: int(r.uvarint(maxRating)), max: int(r.uvarint(maxRating))}
 	n := r.uvarint(255)
 	for i := uint64(0); i < n && r.err == nil; i++ {
 		sh.statements = append(sh.statements, string(r.bytes(r.uvarint(maxIDLen))))
+	}
+	if format >= 2 {
+		nq := r.uvarint(255)
+		for i := uint64(0); i < nq && r.err == nil; i++ {
+			q := backgroundShape{id: string(r.bytes(r.uvarint(maxIDLen)))}
+			switch r.byte() {
+			case 0:
+			case 1:
+				q.municipality = true
+			default:
+				r.fail("bad background kind")
+			}
+			no := r.uvarint(255)
+			for j := uint64(0); j < no && r.err == nil; j++ {
+				q.options = append(q.options, string(r.bytes(r.uvarint(maxIDLen))))
+			}
+			sh.background = append(sh.background, q)
+		}
 	}
 	if r.err != nil {
 		return shape{}, corrupt(r.err.Error())
@@ -119,11 +219,19 @@ func decodeShape(b []byte) (shape, error) {
 }
 
 func (sh shape) equal(o shape) bool {
-	return sh.min == o.min && sh.max == o.max && slices.Equal(sh.statements, o.statements)
+	return sh.min == o.min && sh.max == o.max && slices.Equal(sh.statements, o.statements) &&
+		slices.EqualFunc(sh.background, o.background, func(x, y backgroundShape) bool {
+			return x.id == y.id && x.municipality == y.municipality && slices.Equal(x.options, y.options)
+		})
 }
 
 // index returns the position of a statement id, or -1.
 func (sh shape) index(id string) int { return slices.Index(sh.statements, id) }
+
+// backgroundIndex returns the position of a background question, or -1.
+func (sh shape) backgroundIndex(id string) int {
+	return slices.IndexFunc(sh.background, func(q backgroundShape) bool { return q.id == id })
+}
 
 // unsafeRegisterShape stores q's shape under its id and version, or
 // checks that the stored one is the same.
@@ -181,10 +289,10 @@ func (s *Store) CheckQuestionnaire(q *survey.Questionnaire) (err error) {
 // unsafeShape loads the shape of the attempt's questionnaire version.
 // Every attempt's shape is stored before the attempt, so a missing one is
 // damage.
-func unsafeShape(b buckets, rec attemptRecord) (shape, error) {
-	raw := b.shapes.Get(shapeKey(rec.Questionnaire, rec.Version))
+func unsafeShape(b buckets, questionnaireID string, version int) (shape, error) {
+	raw := b.shapes.Get(shapeKey(questionnaireID, version))
 	if raw == nil {
-		return shape{}, fmt.Errorf("%w: questionnaire %s version %d is not recorded", ErrCorrupt, rec.Questionnaire, rec.Version)
+		return shape{}, fmt.Errorf("%w: questionnaire %s version %d is not recorded", ErrCorrupt, questionnaireID, version)
 	}
 	return decodeShape(raw)
 }

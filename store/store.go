@@ -1,30 +1,38 @@
 // Package store keeps digikomp's answers and progress history in one
 // embedded bbolt file. It is the only package that imports bbolt.
 //
-// # Layout (schema 2)
+// # Layout (schema 3)
 //
-// All keys and values are bytes; multi-byte numbers are big-endian so that
-// bbolt's key order is numeric order.
+// All keys and values are bytes; multi-byte numbers in keys are
+// big-endian so that bbolt's key order is numeric order. Everything that
+// grows with the number of attempts is binary and compact (about 240
+// bytes of file per finished attempt at 100,000 attempts); times are kept
+// in whole seconds.
 //
 //	meta           "app"    → "digikomp"  marker telling our files from other bbolt files
 //	               "schema" → uint64      layout version, see schemaVersion
 //	profiles       profile id → JSON {"id", "created"}
-//	attempts       attempt id (16 raw bytes) → JSON header: questionnaire id and
-//	               version, profile, started, finished (absent while unfinished),
-//	               background, discussion, position
-//	answers        attempt id → binary ratings record, see encodeRatings
+//	attempts       attempt id (16 raw bytes) → one record: questionnaire
+//	               version, profile, start, finish, position, background
+//	               answers as option indexes or municipality codes, one
+//	               byte per rating in the questionnaire's order, discussion
+//	               text (see record.go)
 //	unfinished     profile id → attempt id of its one unfinished attempt
-//	finished       profile id, 0x00, finish unix-ns (uint64), attempt id → empty
-//	questionnaires questionnaire id, 0x00, version (uint32) → shape: scale and
-//	               statement ids in order (since schema 2, see shapes.go)
+//	history        profile id → its finished attempts in finish order (history.go)
+//	questionnaires questionnaire id, 0x00, version (uint32) → shape: scale,
+//	               statement ids in order, background questions and their
+//	               options (shapes.go)
 //	results        finish unix-ns, attempt id → compact row of one finished
-//	               attempt's ratings in shape order (since schema 2, see results.go)
+//	               attempt's ratings in shape order (results.go)
+//	municipalities code (uint16) → municipality name, the file's own numbering (places.go)
 //
 // The index buckets and the results row are kept in the transaction that
 // changes the attempt, so finding the attempt to resume, the latest result
-// or a group's statistics never walks the attempts. Profile ids cannot
-// contain NUL, so the finished index's keys of one profile form one
-// contiguous range.
+// or a group's statistics never walks the attempts.
+//
+// Files of schemas 1 and 2 (JSON headers and an answers bucket of
+// id-keyed ratings, legacy.go) are upgraded on a compacted copy that
+// replaces the original only when complete (upgrade.go).
 //
 // # Safety
 //

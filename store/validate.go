@@ -14,7 +14,7 @@ import (
 const (
 	maxIDLen   = 128      // bytes in any id, and in a background answer
 	maxTextLen = 64 << 10 // bytes in one discussion answer
-	maxRating  = 255      // largest stored rating; 0 is Skipped
+	maxRating  = 254      // largest stored rating (one byte, as value+1); 0 is Skipped
 )
 
 // checkID accepts a non-empty, valid UTF-8 id of at most maxIDLen bytes

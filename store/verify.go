@@ -132,7 +132,7 @@ func verifyRecords(tx *bbolt.Tx, v *Verification) error {
 			v.problem(Problem{Kind: ProblemAttemptKey, Record: fmt.Sprintf("%x", k), Detail: detail(err)})
 			return nil
 		}
-		rec, err := decodeAttempt(raw)
+		rec, err := decodeAttempt(raw, b.codec())
 		if err != nil {
 			v.problem(Problem{Kind: ProblemAttempt, Record: id.String(), Detail: detail(err)})
 			return nil
@@ -141,12 +141,6 @@ func verifyRecords(tx *bbolt.Tx, v *Verification) error {
 		return nil
 	})
 
-	_ = b.answers.ForEach(func(k, _ []byte) error {
-		if b.attempts.Get(k) == nil {
-			v.problem(Problem{Kind: ProblemOrphanAnswers, Record: fmt.Sprintf("%x", k)})
-		}
-		return nil
-	})
 	_ = b.unfinished.ForEach(func(k, raw []byte) error {
 		id, err := indexedID(raw)
 		if err != nil {
@@ -162,25 +156,25 @@ func verifyRecords(tx *bbolt.Tx, v *Verification) error {
 		}
 		return nil
 	})
+	// Every entry matches a finished attempt of its profile and no entry
+	// repeats (a record is strictly ordered), so equal counts mean every
+	// finished attempt is in its profile's history.
 	finished := 0
-	_ = b.finished.ForEach(func(k, _ []byte) error {
-		finished++
-		i := bytes.IndexByte(k, 0)
-		if i < 0 {
-			v.problem(Problem{Kind: ProblemFinishedIndexKey, Record: fmt.Sprintf("%x", k), Detail: "no profile"})
-			return nil
-		}
-		id, err := finishedKeyID(k, k[:i+1])
+	_ = b.history.ForEach(func(k, raw []byte) error {
+		list, err := decodeHistory(raw)
 		if err != nil {
-			v.problem(Problem{Kind: ProblemFinishedIndexKey, Record: fmt.Sprintf("%x", k), Detail: detail(err)})
+			v.problem(Problem{Kind: ProblemFinishedIndexKey, Record: string(k), Detail: detail(err)})
 			return nil
 		}
-		rec, err := unsafeLoadHeader(b, id)
-		switch {
-		case err != nil:
-			v.problem(Problem{Kind: ProblemFinishedIndex, Record: id.String(), Detail: detail(err)})
-		case rec.Finished.IsZero() || !bytes.Equal(k, finishedKey(rec.Profile, rec.Finished, id)):
-			v.problem(Problem{Kind: ProblemFinishedIndex, Record: id.String(), Detail: fmt.Sprintf("%x", k)})
+		finished += len(list)
+		for _, e := range list {
+			rec, err := unsafeLoadHeader(b, e.id)
+			switch {
+			case err != nil:
+				v.problem(Problem{Kind: ProblemFinishedIndex, Record: e.id.String(), Detail: detail(err)})
+			case rec.Profile != string(k) || rec.Finished.Unix() != e.finished:
+				v.problem(Problem{Kind: ProblemFinishedIndex, Record: e.id.String(), Detail: fmt.Sprintf("history of %q", k)})
+			}
 		}
 		return nil
 	})
@@ -201,12 +195,9 @@ func verifyAttempt(b buckets, v *Verification, shapes map[string]shape, id Attem
 	if !known {
 		v.problem(Problem{Kind: ProblemNoShape, Record: id.String(), Detail: rec.Questionnaire, Numbers: []int{rec.Version}})
 	}
-	ratings, err := unsafeLoadRatings(b, id)
-	if err != nil {
-		v.problem(Problem{Kind: ProblemAnswers, Record: id.String(), Detail: detail(err)})
-	} else if known {
-		for sid, r := range ratings {
-			if err := sh.checkRating(sid, r.Value); err != nil {
+	if known {
+		for sid, r := range rec.Ratings {
+			if err := sh.checkRating(sid, r); err != nil {
 				v.problem(Problem{Kind: ProblemRating, Record: id.String(), Detail: detail(err)})
 			}
 		}
@@ -221,14 +212,11 @@ func verifyAttempt(b buckets, v *Verification, shapes map[string]shape, id Attem
 		return
 	}
 	v.Finished++
-	if b.finished.Get(finishedKey(rec.Profile, rec.Finished, id)) == nil {
-		v.problem(Problem{Kind: ProblemNotFinishedIndex, Record: id.String()})
-	}
 	row := b.results.Get(resultKey(rec.Finished, id))
 	switch {
 	case row == nil:
 		v.problem(Problem{Kind: ProblemNoResultsRow, Record: id.String()})
-	case known && ratings != nil && !bytes.Equal(row, resultRow(rec, sh, ratings)):
+	case known && !bytes.Equal(row, resultRow(rec, sh)):
 		v.problem(Problem{Kind: ProblemResultsRow, Record: id.String()})
 	}
 }

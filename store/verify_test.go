@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -43,33 +44,43 @@ func TestVerifyFindsEachKindOfProblem(t *testing.T) {
 			v[len(v)-1]++
 			return tx.Bucket(resultsBucket).Put(k, v)
 		}, ProblemResultsRow, ""},
-		{"answer for unknown statement", func(tx *bbolt.Tx, _, o AttemptID) error {
-			raw, _ := encodeRatings(map[string]Rating{"nope": {3, t0}})
-			return tx.Bucket(answersBucket).Put(o[:], raw)
-		}, ProblemRating, `no statement "nope"`},
 		{"rating off the scale", func(tx *bbolt.Tx, _, o AttemptID) error {
-			raw, _ := encodeRatings(map[string]Rating{"s01": {9, t0}})
-			return tx.Bucket(answersBucket).Put(o[:], raw)
+			return changeRecord(tx, o, func(r *attemptRecord) { r.Ratings = map[string]int{"s01": 9} })
 		}, ProblemRating, "off the scale"},
-		{"orphan answers", func(tx *bbolt.Tx, _, _ AttemptID) error {
-			raw, _ := encodeRatings(nil)
-			return tx.Bucket(answersBucket).Put(make([]byte, 16), raw)
-		}, ProblemOrphanAnswers, ""},
-		{"answers record missing", func(tx *bbolt.Tx, _, o AttemptID) error {
-			return tx.Bucket(answersBucket).Delete(o[:])
-		}, ProblemAnswers, "has no answers record"},
+		{"ratings for another shape", func(tx *bbolt.Tx, _, o AttemptID) error {
+			raw := bytes.Clone(tx.Bucket(attemptsBucket).Get(o[:]))
+			// An unfinished attempt without discussion ends in
+			// [n ratings = 0][0 discussion answers].
+			raw = append(raw[:len(raw)-2], 2, 1, 1, 0)
+			return tx.Bucket(attemptsBucket).Put(o[:], raw)
+		}, ProblemAttempt, "2 ratings for 4 statements"},
+		{"municipality code unknown", func(tx *bbolt.Tx, _, o AttemptID) error {
+			if err := changeRecord(tx, o, func(r *attemptRecord) { r.Background = map[string]string{"municipality": "Malmö"} }); err != nil {
+				return err
+			}
+			return tx.Bucket(placesBucket).Delete(placeKey(0))
+		}, ProblemAttempt, "municipality code 0 is not in the table"},
+		{"history entry wrong", func(tx *bbolt.Tx, f, _ AttemptID) error {
+			return tx.Bucket(historyBucket).Put([]byte(LocalProfile), encodeHistory([]historyEntry{{finished: 5, id: f}}))
+		}, ProblemFinishedIndex, "history"},
+		{"history damaged", func(tx *bbolt.Tx, _, _ AttemptID) error {
+			return tx.Bucket(historyBucket).Put([]byte(LocalProfile), []byte{historyFormat, 1, 1})
+		}, ProblemFinishedIndexKey, "history record"},
+		{"history missing", func(tx *bbolt.Tx, _, _ AttemptID) error {
+			return tx.Bucket(historyBucket).Delete([]byte(LocalProfile))
+		}, ProblemCounts, ""},
 		{"profile missing", func(tx *bbolt.Tx, _, _ AttemptID) error {
 			return tx.Bucket(profilesBucket).Delete([]byte(LocalProfile))
 		}, ProblemNoProfile, LocalProfile},
 		{"questionnaire not recorded", func(tx *bbolt.Tx, _, _ AttemptID) error {
 			return tx.Bucket(shapesBucket).Delete(shapeKey(testQ.ID, testQ.Version))
-		}, ProblemNoShape, testQ.ID},
+		}, ProblemAttempt, "is not recorded"}, // a record cannot be read without its shape
 		{"unfinished index wrong", func(tx *bbolt.Tx, f, _ AttemptID) error {
 			return tx.Bucket(unfinishedBucket).Put([]byte(LocalProfile), f[:])
 		}, ProblemUnfinishedWrong, ""},
-		{"header damaged", func(tx *bbolt.Tx, _, o AttemptID) error {
+		{"record damaged", func(tx *bbolt.Tx, _, o AttemptID) error {
 			return tx.Bucket(attemptsBucket).Put(o[:], []byte("{"))
-		}, ProblemAttempt, "attempt header"},
+		}, ProblemAttempt, "attempt record"},
 		{"profile record damaged", func(tx *bbolt.Tx, _, _ AttemptID) error {
 			return tx.Bucket(profilesBucket).Put([]byte("x"), []byte(`{"id":"y"}`))
 		}, ProblemProfileName, "y"},
@@ -79,11 +90,9 @@ func TestVerifyFindsEachKindOfProblem(t *testing.T) {
 			path := makeDB(t, t.TempDir())
 			var finished, open AttemptID
 			withBolt(t, path, func(tx *bbolt.Tx) error {
-				return tx.Bucket(attemptsBucket).ForEach(func(k, v []byte) error {
-					rec, _ := decodeAttempt(v)
-					if rec.Finished.IsZero() {
-						copy(open[:], k)
-					} else {
+				copy(open[:], tx.Bucket(unfinishedBucket).Get([]byte(LocalProfile)))
+				return tx.Bucket(attemptsBucket).ForEach(func(k, _ []byte) error {
+					if !bytes.Equal(k, open[:]) {
 						copy(finished[:], k)
 					}
 					return nil
@@ -219,4 +228,19 @@ func summary(t *testing.T, path string) survey.GroupSummary {
 		t.Fatal(err)
 	}
 	return g
+}
+
+// changeRecord rewrites an attempt's record as the store would encode
+// the changed record.
+func changeRecord(tx *bbolt.Tx, id AttemptID, change func(*attemptRecord)) error {
+	b, err := unsafeBuckets(tx)
+	if err != nil {
+		return err
+	}
+	rec, err := unsafeLoadHeader(b, id)
+	if err != nil {
+		return err
+	}
+	change(&rec)
+	return unsafePutRecord(b, id, rec)
 }

@@ -359,11 +359,10 @@ func (r *lineRunner) statement(i int, next store.Position) (bool, error) {
 	if v != skip {
 		value, _ = strconv.Atoi(v)
 	}
-	at := r.cfg.Now()
-	if err := r.cfg.Store.SaveRating(r.a.ID, s.ID, value, at, next); err != nil {
+	if err := r.cfg.Store.SaveRating(r.a.ID, s.ID, value, next); err != nil {
 		return false, err
 	}
-	r.a.SetRating(s.ID, store.Rating{Value: value, At: at})
+	r.a.SetRating(s.ID, store.Rating{Value: value})
 	r.a.Position = next
 	if value == store.Skipped {
 		r.say("%s", c.cat.AccSkipped)

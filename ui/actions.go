@@ -78,7 +78,7 @@ func (m Model) act(in intent) (tea.Model, tea.Cmd) {
 	case intentRate:
 		i := m.statement.index
 		next := m.afterStatement(i + 1)
-		return m.save(saveRatingCmd(st, id, m.c.q.Statements[i].ID, in.value, now, next))
+		return m.save(saveRatingCmd(st, id, m.c.q.Statements[i].ID, in.value, next))
 	case intentMove:
 		i := m.statement.index + in.delta
 		if i < 0 {

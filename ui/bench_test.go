@@ -50,7 +50,7 @@ func BenchmarkViewStatement(b *testing.B) {
 		a, _ := st.StartAttempt(store.LocalProfile, q, at)
 		for i, v := range []int{5, store.Skipped, 3} {
 			next := store.Position{Stage: store.StageStatements, Cursor: i + 1}
-			_ = st.SaveRating(a.ID, q.Statements[i].ID, v, at, next)
+			_ = st.SaveRating(a.ID, q.Statements[i].ID, v, next)
 		}
 	}, tea.KeyMsg{Type: tea.KeyEnter}) // continue where it was left
 	if v := ansi.Strip(m.View()); m.screen != screenStatement || !strings.Contains(v, "4 / 24") {
@@ -69,7 +69,7 @@ func BenchmarkViewResult(b *testing.B) {
 		a, _ := st.StartAttempt(store.LocalProfile, q, at)
 		for i, s := range q.Statements {
 			next := store.Position{Stage: store.StageStatements, Cursor: i + 1}
-			_ = st.SaveRating(a.ID, s.ID, i%7+1, at, next)
+			_ = st.SaveRating(a.ID, s.ID, i%7+1, next)
 		}
 		_ = st.Finish(a.ID, at.Add(time.Hour))
 	}, tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyEnter})

@@ -41,13 +41,13 @@ func startCmd(st Store, profile string, q *survey.Questionnaire, at time.Time) t
 	}
 }
 
-func saveRatingCmd(st Store, id store.AttemptID, statementID string, value int, at time.Time, next store.Position) tea.Cmd {
+func saveRatingCmd(st Store, id store.AttemptID, statementID string, value int, next store.Position) tea.Cmd {
 	return func() tea.Msg {
-		if err := st.SaveRating(id, statementID, value, at, next); err != nil {
+		if err := st.SaveRating(id, statementID, value, next); err != nil {
 			return errMsg{err}
 		}
 		return savedMsg{next: next, move: true, apply: func(a *store.Attempt) {
-			a.SetRating(statementID, store.Rating{Value: value, At: at})
+			a.SetRating(statementID, store.Rating{Value: value})
 		}}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -188,7 +187,7 @@ func TestQInTextIsALetter(t *testing.T) {
 // failingStore refuses to save ratings, like a full disk would.
 type failingStore struct{ Store }
 
-func (failingStore) SaveRating(store.AttemptID, string, int, time.Time, store.Position) error {
+func (failingStore) SaveRating(store.AttemptID, string, int, store.Position) error {
 	return errors.New("disk full")
 }
 

@@ -242,7 +242,7 @@ func (s *memStore) StartAttempt(profileID string, q *survey.Questionnaire, at ti
 		QuestionnaireID:      q.ID,
 		QuestionnaireVersion: q.Version,
 		ProfileID:            profileID,
-		Started:              at.Round(0),
+		Started:              time.Unix(at.Unix(), 0).UTC(), // the store keeps whole seconds
 		Position:             store.Position{Stage: store.StageBackground},
 	}
 	s.attempts[id] = copyAttempt(a)
@@ -338,19 +338,19 @@ func (s *memStore) SaveBackground(id store.AttemptID, questionID, value string, 
 		})
 }
 
-func (s *memStore) SaveRating(id store.AttemptID, statementID string, value int, at time.Time, next store.Position) error {
+func (s *memStore) SaveRating(id store.AttemptID, statementID string, value int, next store.Position) error {
 	return s.modify(storeCall{op: "rating", id: id, statement: statementID, value: value},
 		func() error {
 			if err := memCheckAnswer(id, statementID, next); err != nil {
 				return err
 			}
-			if value < 0 || value > 255 {
-				return fmt.Errorf("%w: rating %d outside 0..255", store.ErrInvalid, value)
+			if value < 0 || value > 254 {
+				return fmt.Errorf("%w: rating %d outside 0..254", store.ErrInvalid, value)
 			}
 			return nil
 		},
 		func(a *store.Attempt) {
-			a.SetRating(statementID, store.Rating{Value: value, At: time.UnixMilli(at.UnixMilli())})
+			a.SetRating(statementID, store.Rating{Value: value})
 			a.Position = next
 		})
 }
@@ -390,7 +390,7 @@ func (s *memStore) Finish(id store.AttemptID, at time.Time) error {
 		},
 		func(a *store.Attempt) {
 			delete(s.unfinished, a.ProfileID)
-			a.Finished = at.Round(0)
+			a.Finished = time.Unix(at.Unix(), 0).UTC()
 			a.Position = store.Position{Stage: store.StageDone}
 		})
 }
@@ -447,7 +447,7 @@ func TestMemStoreLikeBbolt(t *testing.T) {
 	norm := func(a store.Attempt) string {
 		ratings := make([]string, 0, len(a.Ratings))
 		for id, r := range a.Ratings {
-			ratings = append(ratings, fmt.Sprintf("%s=%d@%d", id, r.Value, r.At.UnixNano()))
+			ratings = append(ratings, fmt.Sprintf("%s=%d", id, r.Value))
 		}
 		slices.Sort(ratings)
 		return fmt.Sprintf("id %x q %s/%d profile %s started %d finished %d bg %v disc %v ratings %v pos %+v nil %v%v%v",
@@ -496,9 +496,9 @@ func TestMemStoreLikeBbolt(t *testing.T) {
 				kind(s.SaveBackground(id, "role", "librarian", store.Position{Stage: store.StageBackground, Cursor: 1})),
 				kind(s.SaveBackground(id, "age", "30", store.Position{Stage: store.StageBackground, Cursor: 2})),
 				kind(s.SaveBackground(id, "age", "", store.Position{Stage: store.StageBackground, Cursor: 3})),
-				kind(s.SaveRating(id, q.Statements[0].ID, 5, at(3), st(1))),
-				kind(s.SaveRating(id, q.Statements[1].ID, store.Skipped, at(4), st(2))),
-				kind(s.SaveRating(id, q.Statements[0].ID, 6, at(5), st(1))),
+				kind(s.SaveRating(id, q.Statements[0].ID, 5, st(1))),
+				kind(s.SaveRating(id, q.Statements[1].ID, store.Skipped, st(2))),
+				kind(s.SaveRating(id, q.Statements[0].ID, 6, st(1))),
 				kind(s.SaveDiscussion(id, q.Discussion[0].ID, "svar", store.Position{Stage: store.StageDiscussion, Cursor: 1})),
 				kind(s.SavePosition(id, store.Position{Stage: store.StageReview})),
 			), ids
@@ -506,16 +506,16 @@ func TestMemStoreLikeBbolt(t *testing.T) {
 		{"bad answers", func(s Store, ids []store.AttemptID) (string, []store.AttemptID) {
 			id := ids[0]
 			return fmt.Sprint(
-				kind(s.SaveRating(id, q.Statements[2].ID, 256, at(6), st(3))),
-				kind(s.SaveRating(id, q.Statements[2].ID, -1, at(6), st(3))),
-				kind(s.SaveRating(id, "", 1, at(6), st(3))),
-				kind(s.SaveRating(store.AttemptID{}, q.Statements[2].ID, 1, at(6), st(3))),
-				kind(s.SaveRating(id, q.Statements[2].ID, 1, at(6), store.Position{Stage: store.StageDone})),
-				kind(s.SaveRating(id, q.Statements[2].ID, 1, at(6), store.Position{Stage: store.StageStatements, Cursor: -1})),
+				kind(s.SaveRating(id, q.Statements[2].ID, 256, st(3))),
+				kind(s.SaveRating(id, q.Statements[2].ID, -1, st(3))),
+				kind(s.SaveRating(id, "", 1, st(3))),
+				kind(s.SaveRating(store.AttemptID{}, q.Statements[2].ID, 1, st(3))),
+				kind(s.SaveRating(id, q.Statements[2].ID, 1, store.Position{Stage: store.StageDone})),
+				kind(s.SaveRating(id, q.Statements[2].ID, 1, store.Position{Stage: store.StageStatements, Cursor: -1})),
 				kind(s.SaveBackground(id, "role", strings.Repeat("x", 129), st(0))),
 				kind(s.SaveDiscussion(id, "q", "\xff", st(0))),
 				kind(s.SavePosition(id, store.Position{Stage: store.StageDone})),
-				kind(s.SaveRating(store.AttemptID{1}, q.Statements[2].ID, 1, at(6), st(3))),
+				kind(s.SaveRating(store.AttemptID{1}, q.Statements[2].ID, 1, st(3))),
 				kind(s.Finish(id, time.Time{})),
 				kind(s.Discard(store.AttemptID{})),
 				kind(s.Discard(store.AttemptID{1})),
@@ -530,7 +530,7 @@ func TestMemStoreLikeBbolt(t *testing.T) {
 			return fmt.Sprint(
 				kind(s.Finish(id, at(10))),
 				kind(s.Finish(id, at(11))),
-				kind(s.SaveRating(id, q.Statements[2].ID, 1, at(12), st(3))),
+				kind(s.SaveRating(id, q.Statements[2].ID, 1, st(3))),
 				kind(s.SavePosition(id, st(3))),
 				kind(s.Discard(id)),
 			), ids
@@ -543,8 +543,8 @@ func TestMemStoreLikeBbolt(t *testing.T) {
 		{"start over", func(s Store, ids []store.AttemptID) (string, []store.AttemptID) {
 			a, err := s.StartAttempt(store.LocalProfile, q, at(20))
 			ids = append(ids, a.ID)
-			r := fmt.Sprint(kind(err), kind(s.SaveRating(a.ID, q.Statements[0].ID, 2, at(21), st(1))),
-				kind(s.Discard(a.ID)), kind(s.Discard(a.ID)), kind(s.SaveRating(a.ID, q.Statements[0].ID, 2, at(22), st(1))))
+			r := fmt.Sprint(kind(err), kind(s.SaveRating(a.ID, q.Statements[0].ID, 2, st(1))),
+				kind(s.Discard(a.ID)), kind(s.Discard(a.ID)), kind(s.SaveRating(a.ID, q.Statements[0].ID, 2, st(1))))
 			_, open, err2 := s.Unfinished(store.LocalProfile)
 			return r + fmt.Sprint(open, kind(err2)), ids
 		}},

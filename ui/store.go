@@ -15,7 +15,7 @@ type Store interface {
 	Unfinished(profileID string) (store.Attempt, bool, error)
 	LatestFinished(profileID string) (store.Attempt, bool, error)
 	SaveBackground(id store.AttemptID, questionID, value string, next store.Position) error
-	SaveRating(id store.AttemptID, statementID string, value int, at time.Time, next store.Position) error
+	SaveRating(id store.AttemptID, statementID string, value int, next store.Position) error
 	SaveDiscussion(id store.AttemptID, questionID, text string, next store.Position) error
 	SavePosition(id store.AttemptID, p store.Position) error
 	Finish(id store.AttemptID, at time.Time) error

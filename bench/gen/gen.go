@@ -177,7 +177,7 @@ func (g *Generator) Attempt(i, n int) store.Attempt {
 		if r.Float64() >= 0.05 {
 			v = g.rating(r, pr.shift+progress+g.difficulty[j])
 		}
-		a.Ratings[s.ID] = store.Rating{Value: v, At: at}
+		a.Ratings[s.ID] = store.Rating{Value: v}
 	}
 	if !open {
 		if r.Float64() < 0.04 {

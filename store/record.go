@@ -1,0 +1,341 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"time"
+)
+
+// attemptRecord is one attempt as the attempts bucket holds it: header,
+// ratings and discussion answers in one record. It is separate from
+// Attempt so that renaming a Go field never changes the file format.
+type attemptRecord struct {
+	Questionnaire string
+	Version       int
+	Profile       string
+	Started       time.Time // whole seconds
+	Finished      time.Time // whole seconds; zero while unfinished
+	Background    map[string]string
+	Ratings       map[string]int // statement id → value (Skipped included)
+	Discussion    map[string]string
+	Position      Position
+}
+
+// recordFormat is the first byte of an attempt record.
+const recordFormat = 1
+
+// An attempt record (schema 3), about 60 bytes for a finished attempt
+// with every background answer and no discussion text:
+//
+//	[format = 1]
+//	[uvarint len][questionnaire id][uvarint version]
+//	[uvarint len][profile id]
+//	[uvarint started, unix seconds]
+//	[stage byte][uvarint cursor]
+//	finished attempts only (stage = StageDone): [varint finished − started, seconds]
+//	[uvarint count] count × background answer:
+//	    [uvarint q]  q > 0: question q−1 of the shape; 0: [uvarint len][question id]
+//	    [uvarint v]  v > 0: option v−1 of the question, or for a municipality
+//	                 question code v−1 of the municipality table; 0: [uvarint len][text]
+//	[uvarint n] n = 0 (no ratings yet) or the shape's statement count, then
+//	    n bytes in the shape's order: 0 no rating, else value + 1 (Skipped is 1)
+//	[uvarint count] count × discussion answer: [uvarint len][question id][uvarint len][text]
+//
+// Background answers come in the shape's order, then any question the
+// shape lacks in id order; discussion answers in id order; so equal
+// attempts give equal bytes. When a rating was given is not kept: nothing
+// shows it, and the position says where to resume.
+
+// recordCodec is what encoding and decoding need besides the record: the
+// shape of its questionnaire version and the municipality table.
+type recordCodec struct {
+	shape func(questionnaireID string, version int) (shape, error)
+	// code returns the code of a municipality name, adding it when
+	// needed; ok false stores the name as text.
+	code func(name string) (c uint64, ok bool, err error)
+	name func(code uint64) (string, error)
+}
+
+// maxSeconds is the last second whose unix nanoseconds fit an int64, as
+// index keys need.
+const maxSeconds = math.MaxInt64 / 1_000_000_000
+
+// secondsOf is how a record keeps a time: whole seconds.
+func secondsOf(t time.Time) time.Time { return time.Unix(t.Unix(), 0).UTC() }
+
+func encodeAttempt(r attemptRecord, c recordCodec) ([]byte, error) {
+	sh, err := c.shape(r.Questionnaire, r.Version)
+	if err != nil {
+		return nil, err
+	}
+	if r.Version < 0 || r.Version > math.MaxUint32 {
+		return nil, fmt.Errorf("%w: questionnaire version %d", ErrInvalid, r.Version)
+	}
+	if r.Started.Unix() < 0 {
+		return nil, fmt.Errorf("%w: start time %v", ErrInvalid, r.Started)
+	}
+	done := r.Position.Stage == StageDone
+	if done == r.Finished.IsZero() || r.Position.Stage > StageDone || r.Position.Cursor < 0 {
+		return nil, fmt.Errorf("%w: position %+v with finish time %v", ErrInvalid, r.Position, r.Finished)
+	}
+	b := make([]byte, 0, 64+len(sh.statements))
+	b = append(b, recordFormat)
+	b = appendString(b, r.Questionnaire)
+	b = binary.AppendUvarint(b, uint64(r.Version))
+	b = appendString(b, r.Profile)
+	b = binary.AppendUvarint(b, uint64(r.Started.Unix()))
+	b = append(b, byte(r.Position.Stage))
+	b = binary.AppendUvarint(b, uint64(r.Position.Cursor))
+	if done {
+		b = binary.AppendVarint(b, r.Finished.Unix()-r.Started.Unix())
+	}
+
+	b = binary.AppendUvarint(b, uint64(len(r.Background)))
+	for i, q := range sh.background {
+		v, ok := r.Background[q.id]
+		if !ok {
+			continue
+		}
+		b = binary.AppendUvarint(b, uint64(i+1))
+		if b, err = appendBackgroundValue(b, q, v, c); err != nil {
+			return nil, err
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(r.Background)) {
+		if sh.backgroundIndex(id) >= 0 {
+			continue
+		}
+		b = binary.AppendUvarint(b, 0)
+		b = appendString(b, id)
+		b = binary.AppendUvarint(b, 0)
+		b = appendString(b, r.Background[id])
+	}
+
+	if len(r.Ratings) == 0 {
+		b = binary.AppendUvarint(b, 0)
+	} else {
+		b = binary.AppendUvarint(b, uint64(len(sh.statements)))
+		for _, id := range sh.statements {
+			v, ok := r.Ratings[id]
+			switch {
+			case !ok:
+				b = append(b, 0)
+			case v < 0 || v >= maxRating+1 || v > 254:
+				return nil, fmt.Errorf("%w: rating %d of %q", ErrInvalid, v, id)
+			default:
+				b = append(b, byte(v+1))
+			}
+		}
+		for id := range r.Ratings {
+			if sh.index(id) < 0 {
+				return nil, fmt.Errorf("%w: no statement %q in questionnaire %s version %d", ErrInvalid, id, r.Questionnaire, r.Version)
+			}
+		}
+	}
+
+	b = binary.AppendUvarint(b, uint64(len(r.Discussion)))
+	for _, id := range slices.Sorted(maps.Keys(r.Discussion)) {
+		b = appendString(b, id)
+		b = appendString(b, r.Discussion[id])
+	}
+	return b, nil
+}
+
+// appendBackgroundValue writes an answer to question q as an option
+// index, a municipality code, or text when it is neither.
+func appendBackgroundValue(b []byte, q backgroundShape, v string, c recordCodec) ([]byte, error) {
+	if q.municipality {
+		code, ok, err := c.code(v)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return binary.AppendUvarint(b, code+1), nil
+		}
+	} else if i := slices.Index(q.options, v); i >= 0 {
+		return binary.AppendUvarint(b, uint64(i+1)), nil
+	}
+	b = binary.AppendUvarint(b, 0)
+	return appendString(b, v), nil
+}
+
+// decodeAttempt decodes and checks an attempt record; anything damaged,
+// out of range or left over is ErrCorrupt, never a panic.
+func decodeAttempt(raw []byte, c recordCodec) (attemptRecord, error) {
+	corrupt := func(what any) error {
+		return fmt.Errorf("%w: attempt record: %v", ErrCorrupt, what)
+	}
+	r := reader{b: raw}
+	if f := r.byte(); f != recordFormat {
+		if r.err != nil {
+			return attemptRecord{}, corrupt(r.err)
+		}
+		return attemptRecord{}, corrupt(fmt.Sprintf("format %d, want %d", f, recordFormat))
+	}
+	var rec attemptRecord
+	rec.Questionnaire = r.id()
+	rec.Version = int(r.uvarint(math.MaxUint32))
+	rec.Profile = r.id()
+	started := r.uvarint(maxSeconds)
+	rec.Started = time.Unix(int64(started), 0).UTC()
+	stage := r.byte()
+	rec.Position = Position{Stage: Stage(stage), Cursor: int(r.uvarint(math.MaxInt32))}
+	if r.err != nil {
+		return attemptRecord{}, corrupt(r.err)
+	}
+	if rec.Position.Stage > StageDone {
+		return attemptRecord{}, corrupt(fmt.Sprintf("stage %d", stage))
+	}
+	if rec.Position.Stage == StageDone {
+		d, n := binary.Varint(r.b)
+		if n <= 0 || d < -int64(started) || d > maxSeconds-int64(started) {
+			return attemptRecord{}, corrupt("bad finish time")
+		}
+		r.b = r.b[n:]
+		rec.Finished = time.Unix(int64(started)+d, 0).UTC()
+	}
+	sh, err := c.shape(rec.Questionnaire, rec.Version)
+	if err != nil {
+		return attemptRecord{}, err
+	}
+
+	nb := r.uvarint(uint64(len(r.b)) / 2)
+	for i := uint64(0); i < nb && r.err == nil; i++ {
+		var (
+			id string
+			q  *backgroundShape
+		)
+		if qi := r.uvarint(uint64(len(sh.background))); qi > 0 {
+			q = &sh.background[qi-1]
+			id = q.id
+		} else {
+			id = r.id()
+		}
+		var v string
+		vi := r.uvarint(math.MaxUint32)
+		switch {
+		case r.err != nil:
+		case vi == 0:
+			v = r.text(maxIDLen)
+			if v == "" {
+				r.fail("empty background answer")
+			}
+		case q == nil:
+			r.fail("coded answer to a question the questionnaire lacks")
+		case q.municipality:
+			name, err := c.name(vi - 1)
+			if err != nil {
+				r.fail(err.Error())
+			}
+			v = name
+		case vi > uint64(len(q.options)):
+			r.fail(fmt.Sprintf("option %d of question %q", vi, id))
+		default:
+			v = q.options[vi-1]
+		}
+		if rec.Background == nil {
+			rec.Background = map[string]string{}
+		}
+		if _, dup := rec.Background[id]; dup && r.err == nil {
+			r.fail(fmt.Sprintf("background question %q twice", id))
+		}
+		rec.Background[id] = v
+	}
+
+	switch n := r.uvarint(255); {
+	case r.err != nil:
+	case n == 0:
+	case n != uint64(len(sh.statements)):
+		r.fail(fmt.Sprintf("%d ratings for %d statements", n, len(sh.statements)))
+	default:
+		values := r.bytes(n)
+		for i, v := range values {
+			if v == 0 {
+				continue
+			}
+			if rec.Ratings == nil {
+				rec.Ratings = make(map[string]int, n)
+			}
+			rec.Ratings[sh.statements[i]] = int(v) - 1
+		}
+	}
+
+	nd := r.uvarint(uint64(len(r.b)) / 2)
+	prev := ""
+	for i := uint64(0); i < nd && r.err == nil; i++ {
+		id, text := r.id(), r.text(maxTextLen)
+		if i > 0 && id <= prev && r.err == nil {
+			r.fail("discussion answers out of order")
+		}
+		if text == "" && r.err == nil {
+			r.fail("empty discussion answer")
+		}
+		prev = id
+		if rec.Discussion == nil {
+			rec.Discussion = map[string]string{}
+		}
+		rec.Discussion[id] = text
+	}
+	if r.err == nil && len(r.b) != 0 {
+		r.fail(fmt.Sprintf("%d trailing bytes", len(r.b)))
+	}
+	if r.err != nil {
+		return attemptRecord{}, corrupt(r.err)
+	}
+	if err := checkID("profile id", rec.Profile); err != nil {
+		return attemptRecord{}, corrupt(err)
+	}
+	return rec, nil
+}
+
+// id reads a length-prefixed id and checks it as checkID does.
+func (r *reader) id() string {
+	s := string(r.bytes(r.uvarint(maxIDLen)))
+	if r.err == nil {
+		if err := checkID("id", s); err != nil {
+			r.fail(err.Error())
+		}
+	}
+	return s
+}
+
+// text reads length-prefixed UTF-8 of at most limit bytes.
+func (r *reader) text(limit uint64) string {
+	s := string(r.bytes(r.uvarint(limit)))
+	if r.err == nil {
+		if err := checkText("text", s, int(limit)); err != nil {
+			r.fail(err.Error())
+		}
+	}
+	return s
+}
+
+// attempt combines a decoded record into an Attempt. The maps are never
+// nil so that callers may fill them in.
+func (r attemptRecord) attempt(id AttemptID) Attempt {
+	a := Attempt{
+		ID:                   id,
+		QuestionnaireID:      r.Questionnaire,
+		QuestionnaireVersion: r.Version,
+		ProfileID:            r.Profile,
+		Started:              r.Started,
+		Finished:             r.Finished,
+		Background:           maps.Clone(r.Background),
+		Ratings:              make(map[string]Rating, len(r.Ratings)),
+		Discussion:           maps.Clone(r.Discussion),
+		Position:             r.Position,
+	}
+	if a.Background == nil {
+		a.Background = map[string]string{}
+	}
+	if a.Discussion == nil {
+		a.Discussion = map[string]string{}
+	}
+	for k, v := range r.Ratings {
+		a.Ratings[k] = Rating{Value: v}
+	}
+	return a
+}
