@@ -231,3 +231,53 @@ func TestE2ESignals(t *testing.T) {
 		})
 	}
 }
+
+// TestE2ESignalsLineMode: in --accessible line mode, Ctrl+C (which the
+// terminal turns into SIGINT there), SIGTERM, SIGINT and SIGHUP pause as
+// p does: exit 0, the paused line, every answer given kept.
+func TestE2ESignalsLineMode(t *testing.T) {
+	cases := []struct {
+		name string
+		sig  syscall.Signal // 0: Ctrl+C typed
+		u    accText
+	}{
+		{"ctrl+c", 0, accLanguages[0]},
+		{"SIGTERM", syscall.SIGTERM, accLanguages[1]},
+		{"SIGINT", syscall.SIGINT, accLanguages[0]},
+		{"SIGHUP", syscall.SIGHUP, accLanguages[1]},
+	}
+	paused := map[string]string{"sv": "Pausat. Dina svar är sparade i", "en": "Paused. Your answers are saved in"}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			u := c.u
+			env := newEnv(t, u.lang)
+			a := start(t, env, "--accessible")
+			a.waitOutput(fmt.Sprintf(u.choose, 3), 1)
+			a.line("1")
+			a.waitOutput(u.chooseTwo, 1)
+			a.line("2")
+			a.waitOutput(fmt.Sprintf(u.statement, 1, 24), 1)
+			a.line("5")
+			a.waitOutput(fmt.Sprintf(u.statement, 2, 24), 1)
+			a.send("6") // typed, not yet entered: it cannot be kept
+			if c.sig == 0 {
+				a.send("\x03")
+			} else if err := syscall.Kill(a.cmd.Process.Pid, c.sig); err != nil {
+				t.Fatal(err)
+			}
+			if code := a.wait(); code != 0 {
+				t.Fatalf("after %s the exit code is %d, want 0\n%s", c.name, code, a.tail())
+			}
+			if !strings.Contains(a.output(), paused[u.lang]) {
+				t.Errorf("no paused line %q\n%s", paused[u.lang], a.tail())
+			}
+			noEscape(t, "line mode", a.output())
+
+			b := start(t, env, "--accessible")
+			b.waitOutput("1. "+fmt.Sprintf(u.cont, 1, 24), 1)
+			b.send("\x04")
+			b.exitOK("Ctrl+D at the menu")
+		})
+	}
+}

@@ -107,6 +107,7 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	cfg := ui.Config{Store: st, Questionnaire: q, Lang: opts.lang, Profile: store.LocalProfile, DBPath: opts.db}
 	var paused bool
 	if opts.accessible {
+		go exitOnSignal(catchEndSignals(), st, fmt.Sprintf(cat.Paused, opts.db), stdout)
 		paused, err = ui.RunAccessible(cfg, stdin, stdout)
 	} else {
 		// Caught before the terminal is touched, so that a signal

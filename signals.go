@@ -1,16 +1,19 @@
 package main
 
 import (
+	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"digikomp/store"
 	"digikomp/ui"
 )
 
-// endSignals ask the full-screen interface to end: SIGTERM from a
+// endSignals ask the program to end: SIGTERM from a
 // shutdown or a facilitator's script, SIGHUP from a closed window or a
 // dropped connection, SIGINT sent from outside (Ctrl+C itself is a key
 // in raw mode). Each pauses exactly as q does: a typed discussion draft
@@ -47,4 +50,21 @@ func pauseOnSignals(p *tea.Program, sigs chan os.Signal) (stop func()) {
 		}
 	}()
 	return func() { close(done) }
+}
+
+// exitOnSignal ends line mode (--accessible) at the first signal caught
+// on sigs, Ctrl+C included, which the terminal turns into SIGINT there.
+// Line mode waits in a read of the terminal that no signal interrupts, so
+// the process ends here rather than in run. Every answer given is
+// already saved, and closing the store waits for a save under way; as
+// when pausing with p, the paused line follows if a test is unfinished.
+func exitOnSignal(sigs chan os.Signal, st *store.Store, paused string, stdout io.Writer) {
+	<-sigs
+	_, unfinished, err := st.Unfinished(store.LocalProfile)
+	_ = st.Close()
+	if err == nil && unfinished {
+		// On a fresh line: the terminal has echoed "^C" after the prompt.
+		fmt.Fprintf(stdout, "\n%s\n", paused)
+	}
+	os.Exit(exitOK)
 }
