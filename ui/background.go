@@ -52,6 +52,12 @@ func newBackground(c *common, index int, given map[string]string) (backgroundMod
 	return m, init
 }
 
+// reopen builds the question again with the option chosen, after its
+// save failed.
+func (m backgroundModel) reopen(c *common) (backgroundModel, tea.Cmd) {
+	return newBackground(c, m.index, map[string]string{c.q.Background[m.index].ID: *m.value})
+}
+
 // typing reports whether keys are text: only in the municipality filter.
 func (m backgroundModel) typing() bool { return m.muni != nil }
 

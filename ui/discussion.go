@@ -53,6 +53,12 @@ func newDiscussion(c *common, index int, given map[string]string) (discussionMod
 	return m, init
 }
 
+// reopen builds the question again with the text given so far, after
+// its save failed.
+func (m discussionModel) reopen(c *common) (discussionModel, tea.Cmd) {
+	return newDiscussion(c, m.index, map[string]string{c.q.Discussion[m.index].ID: *m.text})
+}
+
 func (m discussionModel) resize(c *common) (discussionModel, tea.Cmd) {
 	var cmd tea.Cmd
 	m.form, cmd = sizeForm(c, m.form)

@@ -127,3 +127,58 @@ func TestFormatCount(t *testing.T) {
 		}
 	}
 }
+
+// TestFailedDiscussionSaveKeepsTheText: when saving a discussion answer
+// fails, the question and the text stay on screen with the error, as on
+// the statement screens; typing goes on into the box, and Enter saves
+// what is shown once the disk works again.
+func TestFailedDiscussionSaveKeepsTheText(t *testing.T) {
+	q, err := survey.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := newMemStore()
+	h := newHarnessFor(t, ms, q, survey.Swedish)
+	h.toDiscussion()
+	h.text("vi vill ses oftare")
+	ms.mu.Lock()
+	ms.failWrites = 1
+	ms.mu.Unlock()
+	h.keys("<enter>")
+	h.see("Fråga 1 / 6", q.Discussion[0].Text.SV[:20], "vi vill ses oftare", "Kunde inte spara")
+	h.fits()
+	h.text(" och längre")
+	h.see("vi vill ses oftare och längre")
+	h.keys("<enter>")
+	h.see("Fråga 2 / 6")
+	h.notSee("Kunde inte spara")
+	a, _, _ := ms.Unfinished(store.LocalProfile)
+	if got := a.Discussion[q.Discussion[0].ID]; got != "vi vill ses oftare och längre" {
+		t.Errorf("saved %q", got)
+	}
+}
+
+// TestFailedBackgroundSaveKeepsTheQuestion: the same for a background
+// question chosen in a list.
+func TestFailedBackgroundSaveKeepsTheQuestion(t *testing.T) {
+	q, err := survey.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := newMemStore()
+	h := newHarnessFor(t, ms, q, survey.Swedish)
+	h.keys("<enter><enter><enter>") // intro, background, no municipality
+	role := q.Background[1]
+	h.see(role.Prompt.SV)
+	ms.mu.Lock()
+	ms.failWrites = 1
+	ms.mu.Unlock()
+	h.keys("<down><down><enter>")
+	h.see(role.Prompt.SV, role.Options[1].Label.SV, "Kunde inte spara")
+	h.keys("<enter>")
+	h.notSee("Kunde inte spara", role.Prompt.SV)
+	a, _, _ := ms.Unfinished(store.LocalProfile)
+	if got := a.Background[role.ID]; got != role.Options[1].ID {
+		t.Errorf("saved %q, want %q", got, role.Options[1].ID)
+	}
+}

@@ -58,7 +58,16 @@ func newHarnessOn(t *testing.T, st *store.Store, lang survey.Lang) *harness {
 // newHarnessWith runs the model on st with the questionnaire q.
 func newHarnessWith(t *testing.T, st *store.Store, q *survey.Questionnaire, lang survey.Lang) *harness {
 	t.Helper()
-	h := &harness{t: t, st: st, q: q, clock: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}
+	h := newHarnessFor(t, st, q, lang)
+	h.st = st
+	return h
+}
+
+// newHarnessFor runs the model on any Store, such as the in-memory one
+// whose writes can be made to fail; h.st is then nil.
+func newHarnessFor(t *testing.T, st Store, q *survey.Questionnaire, lang survey.Lang) *harness {
+	t.Helper()
+	h := &harness{t: t, q: q, clock: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}
 	h.m = New(Config{Store: st, Questionnaire: q, Lang: lang, Now: func() time.Time {
 		h.clock = h.clock.Add(time.Second)
 		return h.clock

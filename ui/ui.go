@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 
 	"digikomp/store"
@@ -233,9 +234,29 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 		m.setErr(msg.err)
-		return m, nil
+		return m.reopenForm()
 	}
 	return m.updateActive(msg)
+}
+
+// reopenForm builds the active screen's form again after a failed save.
+// huh shows nothing of a completed form and takes no more keys, so the
+// question and the answer would vanish under the error; as on the
+// statement screens, they stay, with what was given, to be confirmed
+// again or changed.
+func (m Model) reopenForm() (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch {
+	case m.screen == screenBackground && m.background.form != nil && m.background.form.State == huh.StateCompleted:
+		m.formGen++
+		m.background, cmd = m.background.reopen(m.c)
+	case m.screen == screenDiscussion && m.discussion.form.State == huh.StateCompleted:
+		m.formGen++
+		m.discussion, cmd = m.discussion.reopen(m.c)
+	default:
+		return m, nil
+	}
+	return m, tagCmd(m.formGen, cmd)
 }
 
 // setErr sets the store error shown above the footer, or clears it after
