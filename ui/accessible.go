@@ -257,7 +257,7 @@ func (r *lineRunner) background(i int) (bool, error) {
 	var value string
 	if bq.Kind == survey.KindMunicipality {
 		r.say("%s", c.cat.AccMunicipalityHint)
-		v, ok := r.ask(bq.Prompt.In(c.lang)+":", func(s string) error {
+		v, ok := r.ask(asPrompt(bq.Prompt.In(c.lang)), func(s string) error {
 			if _, err := resolveMunicipality(c, s); err != nil {
 				return err
 			}
@@ -287,6 +287,15 @@ func (r *lineRunner) background(i int) (bool, error) {
 	r.a.SetBackground(bq.ID, value)
 	r.a.Position = next
 	return true, nil
+}
+
+// asPrompt ends a label with a colon to type after; a question keeps its
+// question mark.
+func asPrompt(s string) string {
+	if strings.HasSuffix(s, "?") || strings.HasSuffix(s, ":") {
+		return s
+	}
+	return s + ":"
 }
 
 // resolveMunicipality accepts an empty answer, an exact name, or text that

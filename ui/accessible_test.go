@@ -82,6 +82,9 @@ func TestAccessibleWholeTest(t *testing.T) {
 			t.Errorf("output lacks %q", want)
 		}
 	}
+	if !strings.Contains(out, "I vilken kommun arbetar du? ") || strings.Contains(out, "?:") {
+		t.Error("the municipality question is not asked as a question")
+	}
 	if strings.Contains(out, "█") || strings.Contains(out, "\x1b[") {
 		t.Error("accessible output contains bars or escape sequences")
 	}
