@@ -281,3 +281,35 @@ func TestE2ESignalsLineMode(t *testing.T) {
 		})
 	}
 }
+
+// TestE2ELateBackgroundAnswer: a terminal's answer to the background
+// query that comes after digikomp stopped waiting for it (a slow
+// connection) reaches the program as typed input. On a statement screen
+// its digits must not answer anything; the next real key does.
+func TestE2ELateBackgroundAnswer(t *testing.T) {
+	for _, end := range []string{"\x1b\\", "\x07"} {
+		t.Run(fmt.Sprintf("%q", end), func(t *testing.T) {
+			t.Parallel()
+			u := languages[1]
+			env := newEnv(t, "en")
+			a := start(t, env)
+			toStatement(a, u)
+			a.send("\x1b]11;rgb:1111/1111/1111" + end + "\x1b[12;1R")
+			a.send("\x1b[C") // → browses to the next statement, unanswered
+			a.waitFor(counter(2, 24))
+			a.send("\x1b[D")
+			a.waitFor(counter(1, 24))
+			if s := a.screen(); !strings.Contains(s, "Not answered yet") {
+				t.Errorf("the late answer answered the statement\n%s", a.dump())
+			}
+			a.send("5")
+			a.waitFor(counter(2, 24))
+			a.send("q")
+			a.exitOK("q on a statement")
+			b := start(t, env)
+			b.waitFor(fmt.Sprintf(u.cont, 1, 24))
+			b.send("q")
+			b.exitOK("q on the welcome menu")
+		})
+	}
+}

@@ -109,6 +109,9 @@ type Model struct {
 	showHelp bool
 	err      error // last store error, shown until the next successful save
 	quitting bool
+	// reply is set while a late answer to the background query is being
+	// dropped (see lateReply).
+	reply bool
 	// Fatal is the store error that ended the program: the data could
 	// not be loaded, or the file turned out to be damaged.
 	Fatal error
@@ -143,6 +146,10 @@ func (m Model) Init() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
+		var drop bool
+		if m.reply, drop = lateReply(m.reply, msg); drop {
+			return m, nil
+		}
 		if keys := splitRunes(msg); len(keys) > 1 {
 			// Keys typed faster than the terminal is read arrive as one
 			// message ("567"); each is a separate command here.
