@@ -105,6 +105,9 @@ type appEnv struct {
 	// background, if set, is the colour the terminal gives when asked
 	// for its background (OSC 11), such as "rgb:ffff/ffff/ffff".
 	background string
+	// prepare, if set, adjusts the command before it starts (for example
+	// its SysProcAttr, which then already exists).
+	prepare func(*exec.Cmd)
 }
 
 func newEnv(t *testing.T, lang string) appEnv {
@@ -176,6 +179,12 @@ func start(t *testing.T, env appEnv, args ...string) *app {
 	cmd.Dir = env.home
 	if env.nobody {
 		asNobody(t, cmd)
+	}
+	if env.prepare != nil {
+		if cmd.SysProcAttr == nil {
+			cmd.SysProcAttr = &syscall.SysProcAttr{}
+		}
+		env.prepare(cmd)
 	}
 	a := &app{t: t, env: env, cmd: cmd, readDone: make(chan struct{}), waitDone: make(chan struct{})}
 	// The emulator answers the cursor-position query (CSI 6n) that

@@ -92,6 +92,10 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	}
 
 	st, err := store.Open(opts.db, store.Options{})
+	var readOnly error
+	if err != nil {
+		st, readOnly, err = openReadOnly(opts.db, err)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, openError(cat, opts.db, err))
 		return openExitCode(err)
@@ -104,8 +108,9 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		return code
 	}
 
-	cfg := ui.Config{Store: st, Questionnaire: q, Lang: opts.lang, Profile: store.LocalProfile, DBPath: opts.db}
+	cfg := ui.Config{Store: st, Questionnaire: q, Lang: opts.lang, Profile: store.LocalProfile, DBPath: opts.db, ReadOnly: readOnly}
 	var paused bool
+	var unsaved error
 	if opts.accessible {
 		go exitOnSignal(catchEndSignals(), st, fmt.Sprintf(cat.Paused, opts.db), stdout)
 		paused, err = ui.RunAccessible(cfg, stdin, stdout)
@@ -122,19 +127,41 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		final, err = p.Run()
 		stop()
 		if m, ok := final.(ui.Model); ok {
-			paused = m.Paused
+			paused, unsaved = m.Paused, m.Unsaved
 			if err == nil {
 				err = m.Fatal
 			}
 		}
 	}
-	if errors.Is(err, store.ErrCorrupt) {
-		// Damage met while reading: the same sentence and code as damage
-		// met at opening, and nothing more is written to the file.
-		fmt.Fprintln(stderr, openError(cat, opts.db, err))
-		return exitRefused
+	if err == nil && unsaved != nil {
+		// Pausing could not keep the answer being written: say so, never
+		// "everything kept".
+		err = unsaved
+		if !errors.Is(err, store.ErrCorrupt) {
+			sentence, detail := cat.Failure(cat.DraftNotSaved, err)
+			fmt.Fprintln(stderr, sentence)
+			fmt.Fprintln(stderr, detail)
+			return exitError
+		}
 	}
-	if err != nil {
+	switch {
+	case errors.Is(err, store.ErrCorrupt):
+		// Damage met while reading: the same code as damage met at
+		// opening, and nothing more is written to the file; the sentence
+		// only says the file is unchanged if this run wrote nothing.
+		if st.Wrote() {
+			fmt.Fprintf(stderr, cat.ErrCorruptWritten+"\n", opts.db)
+		} else {
+			fmt.Fprintln(stderr, openError(cat, opts.db, err))
+		}
+		return exitRefused
+	case err != nil && store.KindOf(err) != store.KindOther:
+		// A save the line-by-line runner could not make.
+		sentence, detail := cat.SaveFailure(err)
+		fmt.Fprintln(stderr, sentence)
+		fmt.Fprintln(stderr, detail)
+		return exitError
+	case err != nil:
 		fmt.Fprintln(stderr, err)
 		return exitError
 	}
@@ -307,6 +334,25 @@ func readQuestionnaire(path string) (*survey.Questionnaire, error) {
 	return q, nil
 }
 
+// openReadOnly opens for reading a database that exists but could not be
+// opened for writing (a read-only disk, another user's file), so that the
+// person can still see what it holds. It returns the store and why it is
+// read-only, or the error to report: the first one, unless reading was
+// refused for a reason of its own (another window has it open).
+func openReadOnly(path string, err error) (*store.Store, error, error) {
+	if k := store.KindOf(err); errors.Is(err, store.ErrCorrupt) || (k != store.KindReadOnly && k != store.KindDenied) {
+		return nil, nil, err
+	}
+	st, rerr := store.Open(path, store.Options{ReadOnly: true})
+	switch {
+	case rerr == nil:
+		return st, err, nil
+	case errors.Is(rerr, store.ErrLocked):
+		return nil, nil, rerr
+	}
+	return nil, nil, err
+}
+
 // openError turns a store error into a sentence for the person.
 func openError(cat *ui.Catalog, path string, err error) string {
 	switch {
@@ -320,6 +366,9 @@ func openError(cat *ui.Catalog, path string, err error) string {
 		return fmt.Sprintf(cat.ErrEmpty, path)
 	case errors.Is(err, store.ErrNewerSchema):
 		return fmt.Sprintf(cat.ErrNewerSchema, path)
+	}
+	if cause := cat.Cause(store.KindOf(err)); cause != "" {
+		return fmt.Sprintf(cat.OpenFailed, path) + " " + cause + " " + cat.OpenElsewhere + "\n" + fmt.Sprintf(cat.Detail, err)
 	}
 	return fmt.Sprintf(cat.ErrOpen, path, err)
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"syscall"
 )
 
 // The sentinel errors. The store always wraps them with the database path
@@ -58,7 +59,52 @@ var (
 	// asked to go (a missing folder, no permission, a full disk); the
 	// database itself was read without trouble.
 	ErrDestination = errors.New("the backup could not be written")
+
+	// ErrGone means the database file was removed or replaced while the
+	// store had it open: what is written goes to a file no one will see.
+	ErrGone = errors.New("the database file was removed or replaced while it was open")
 )
+
+// Kind is a cause of a failed read or write that a person can act on,
+// each explained by its own sentence. Damage is not a Kind: it has its
+// own sentinel, ErrCorrupt, and only a failed check of the file's bytes
+// is damage. Everything else is KindOther.
+type Kind int
+
+const (
+	KindOther    Kind = iota
+	KindFull          // the disk is full, or a quota or file-size limit is reached
+	KindReadOnly      // the disk or file system is read-only
+	KindDenied        // no permission to write the file or its folder
+	KindGone          // the file was removed or replaced, or its disk went away
+)
+
+// KindOf classifies err by the system error it wraps.
+func KindOf(err error) Kind {
+	switch {
+	case err == nil:
+		return KindOther
+	case errors.Is(err, ErrGone) || isErrno(err, goneErrnos):
+		return KindGone
+	case isErrno(err, fullErrnos):
+		return KindFull
+	case errors.Is(err, ErrReadOnly) || isErrno(err, readOnlyErrnos):
+		return KindReadOnly
+	case errors.Is(err, fs.ErrPermission):
+		return KindDenied
+	}
+	return KindOther
+}
+
+// isErrno reports whether err wraps one of errnos.
+func isErrno(err error, errnos []syscall.Errno) bool {
+	for _, e := range errnos {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
 
 // atPath appends the database path to err in the form every sentinel is
 // shown in, "message (PATH)". Errors from the os package already name the

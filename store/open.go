@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -82,8 +83,13 @@ func open(path string, opts Options, plan schemaPlan) (*Store, error) {
 		same, err := stillAtPath(file, path)
 		if err == nil && same {
 			version, err = prepare(db, plan)
+			var ident fs.FileInfo
+			if err == nil {
+				// The file bbolt holds, to notice when path stops naming it.
+				ident, err = file.Stat()
+			}
 			if err == nil && version == plan.target {
-				return &Store{db: db, path: path, schema: plan.target}, nil
+				return &Store{db: db, path: path, schema: plan.target, ident: ident}, nil
 			}
 		}
 		_ = db.Close()
@@ -187,7 +193,7 @@ func openBoltFile(path string, timeout time.Duration, readOnly bool) (*bbolt.DB,
 		ReadOnly:        readOnly,
 		PreLoadFreelist: true,
 		OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
-			f, err := os.OpenFile(name, flag, mode)
+			f, err := openFile(name, flag, mode)
 			if err == nil && file == nil {
 				file = f
 			}
@@ -214,20 +220,27 @@ func openBoltFile(path string, timeout time.Duration, readOnly bool) (*bbolt.DB,
 	return db, file, nil
 }
 
+// openFile is os.OpenFile, replaceable in tests to meet a read-only disk.
+var openFile = os.OpenFile
+
 // openError maps an error of bbolt.Open to the sentinel the UI explains.
+// Only what bbolt found wrong in the file's bytes is damage; an error of
+// the system (opening, locking, reading or mapping the file: a read-only
+// disk, a missing permission, a failing stick) is returned as it is, so
+// that a sound file on a read-only disk is never called damaged.
 func openError(err error) error {
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
 		return ErrLocked
-	case errors.Is(err, fs.ErrPermission), errors.Is(err, fs.ErrNotExist), errors.Is(err, ErrCorrupt):
+	case errors.Is(err, ErrCorrupt):
 		return err
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch):
 		return fmt.Errorf("%w: %w", ErrForeign, err)
-	default:
-		// ErrChecksum, "file size too small", mapping failures: the file
-		// looked like bbolt but cannot be read as it is.
+	case errors.Is(err, berrors.ErrChecksum), strings.HasPrefix(err.Error(), "file size too small"):
+		// bbolt's words for a file cut short have no sentinel.
 		return fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
+	return err
 }
 
 // create makes a new, initialised database at path. It is built under a

@@ -45,7 +45,11 @@
 package store
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"sync/atomic"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -82,6 +86,12 @@ type Store struct {
 	path     string
 	readOnly bool
 	schema   uint64 // the file's schema version; below schemaVersion only with olderOK
+
+	// ident is the file the store has open, to notice when path no
+	// longer names it (see update); nil for a read-only store.
+	ident fs.FileInfo
+	// wrote is set once a write of this store has committed.
+	wrote atomic.Bool
 }
 
 // Close releases the file and its lock.
@@ -106,10 +116,40 @@ func (s *Store) view(f func(*bbolt.Tx) error) error {
 
 // update runs f in a write transaction under the panic guard. bbolt's
 // Update commits and fsyncs before returning, which is what makes a save
-// durable before the UI moves on.
+// durable before the UI moves on. A file removed or replaced meanwhile
+// (deleted, a backup restored over it, the stick swapped) still takes the
+// write, but no one will see it again: that is ErrGone, not a save.
 func (s *Store) update(f func(*bbolt.Tx) error) error {
 	if s.readOnly {
 		return ErrReadOnly
 	}
-	return guard(func() error { return s.db.Update(f) })
+	err := guard(func() error { return s.db.Update(f) })
+	if s.gone() {
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrGone, err)
+		}
+		return ErrGone
+	}
+	if err == nil {
+		s.wrote.Store(true)
+	}
+	return err
 }
+
+// gone reports whether path no longer names the file the store has open.
+// A path that cannot be looked up for another reason is given the benefit
+// of the doubt.
+func (s *Store) gone() bool {
+	if s.ident == nil {
+		return false
+	}
+	cur, err := os.Stat(s.path)
+	if err != nil {
+		return errors.Is(err, fs.ErrNotExist)
+	}
+	return !os.SameFile(s.ident, cur)
+}
+
+// Wrote reports whether any write of this store has committed, so that a
+// message about damage met later does not claim the file is unchanged.
+func (s *Store) Wrote() bool { return s.wrote.Load() }

@@ -31,7 +31,7 @@ func RunAccessible(cfg Config, in io.Reader, out io.Writer) (paused bool, err er
 	cat := Messages(cfg.Lang)
 	r := &lineRunner{
 		cfg: cfg,
-		c:   &common{q: cfg.Questionnaire, lang: cfg.Lang, cat: cat, st: plainStyles(), keys: newKeyMap(cat), width: maxContent + 2, lines: true},
+		c:   &common{q: cfg.Questionnaire, lang: cfg.Lang, cat: cat, st: plainStyles(), keys: newKeyMap(cat), width: maxContent + 2, lines: true, readOnly: cfg.ReadOnly},
 		in:  &eofReader{r: in},
 		out: out,
 	}
@@ -65,6 +65,14 @@ func (e *eofReader) Read(p []byte) (int, error) {
 
 func (r *lineRunner) say(format string, args ...any) {
 	fmt.Fprintf(r.out, format+"\n", args...)
+}
+
+// sayFailure says that a save failed, why and what to do, then the
+// system's words on a line of their own.
+func (r *lineRunner) sayFailure(err error) {
+	sentence, detail := r.c.cat.SaveFailure(readOnlyErr(err, r.cfg.ReadOnly))
+	r.say("%s", sentence)
+	r.say("%s", detail)
 }
 
 // ask shows one huh input in accessible mode and returns the validated
@@ -115,6 +123,10 @@ func (r *lineRunner) run() (bool, error) {
 	c, st := r.c, r.cfg.Store
 	r.say("%s", c.cat.AppTitle)
 	r.say("%s", c.cat.WelcomeIntro)
+	if notice, detail := c.readOnlyNotice(); notice != "" {
+		r.say("%s", notice)
+		r.say("%s", detail)
+	}
 	for {
 		var unfinished, latest *store.Attempt
 		if a, ok, err := st.Unfinished(r.cfg.Profile); err != nil {
@@ -137,6 +149,14 @@ func (r *lineRunner) run() (bool, error) {
 		i, ok := r.choose(c.cat.AccMenuTitle, labels)
 		if !ok {
 			return unfinished != nil, nil
+		}
+		switch menu.items[i].do.(type) {
+		case intentContinue, intentStart, intentStartOver:
+			if r.cfg.ReadOnly != nil {
+				// Nothing could be saved: say so now, not after an answer.
+				r.sayFailure(store.ErrReadOnly)
+				continue
+			}
 		}
 		switch menu.items[i].do.(type) {
 		case intentContinue:
@@ -191,7 +211,7 @@ func (r *lineRunner) start() bool {
 	c := r.c
 	a, err := r.cfg.Store.StartAttempt(r.cfg.Profile, c.q, r.cfg.Now())
 	if err != nil {
-		r.say(c.cat.SaveFailed, err)
+		r.sayFailure(err)
 		return false
 	}
 	r.a = a
@@ -212,7 +232,7 @@ func (r *lineRunner) start() bool {
 
 func (r *lineRunner) savePosition(p store.Position) bool {
 	if err := r.cfg.Store.SavePosition(r.a.ID, p); err != nil {
-		r.say(r.c.cat.SaveFailed, err)
+		r.sayFailure(err)
 		return false
 	}
 	r.a.Position = p

@@ -34,6 +34,14 @@ type (
 func (m Model) act(in intent) (tea.Model, tea.Cmd) {
 	st, id, now := m.cfg.Store, m.attempt.ID, m.cfg.Now()
 	pos := m.attempt.Position
+	switch in.(type) {
+	case intentContinue, intentStart, intentStartOver:
+		if m.cfg.ReadOnly != nil {
+			// Nothing could be saved: say so now, not after an answer.
+			m.setErr(store.ErrReadOnly)
+			return m, nil
+		}
+	}
 	switch in := in.(type) {
 	case intentQuit:
 		return m.quit()

@@ -95,8 +95,30 @@ type Catalog struct {
 	KeyJump           string
 	KeyYes            string
 
-	TooSmall   string // min width, min height, width, height
-	SaveFailed string // error
+	TooSmall string // min width, min height, width, height
+
+	// Failed writes and opens (see failure.go). NotSaved opens the line
+	// under a screen; a Cause sentence for what the person can act on
+	// (store.Kind) follows, then SaveKept; the system's own words come on
+	// a muted line of their own, Detail.
+	NotSaved      string
+	SaveKept      string
+	CauseFull     string
+	CauseReadOnly string
+	CauseDenied   string
+	CauseGone     string
+	Detail        string // the system's error
+	OpenFailed    string // path; followed by a Cause and OpenElsewhere
+	OpenElsewhere string
+	// ReadOnlyNotice heads the welcome screen when the file can only be
+	// read; a Cause follows.
+	ReadOnlyNotice string
+	// DraftNotSaved: pausing could not keep the discussion answer being
+	// written; a Cause and SaveKept follow.
+	DraftNotSaved string
+	// ErrCorruptWritten replaces ErrCorrupt when damage is met after this
+	// run has saved answers, which ErrCorrupt's "not changed" denies.
+	ErrCorruptWritten string // path
 
 	// Messages main prints outside the interface.
 	Paused         string // database path

@@ -85,8 +85,20 @@ var english = Catalog{
 	KeyJump:           "go to statement",
 	KeyYes:            "yes",
 
-	TooSmall:   "Make the window larger: digikomp needs at least %d × %d characters (now %d × %d).",
-	SaveFailed: "Could not save: %v",
+	TooSmall: "Make the window larger: digikomp needs at least %d × %d characters (now %d × %d).",
+
+	NotSaved:          "Could not save.",
+	SaveKept:          "Everything you answered before is kept.",
+	CauseFull:         "The disk is full. Free some space and try again.",
+	CauseReadOnly:     "The disk or file is write-protected. Use a disk you can write to, or remove the write protection.",
+	CauseDenied:       "You do not have permission to write there. Use a folder you can write to, or ask whoever looks after the computer.",
+	CauseGone:         "The file was removed or replaced while digikomp was using it. Quit, and find out what happened to the file before you go on.",
+	Detail:            "Details: %v",
+	OpenFailed:        "Could not open %s.",
+	OpenElsewhere:     "Choose another file with --db.",
+	ReadOnlyNotice:    "This file can only be read: you can see your latest result and read the discussion questions, but nothing new can be saved.",
+	DraftNotSaved:     "digikomp has stopped, but your unfinished answer to the discussion question could not be saved.",
+	ErrCorruptWritten: "%s is damaged and cannot be read. digikomp has written nothing to it since the damage was found, but the answers you gave before that were saved in it. Keep a copy of the file and run digikomp check. Then restore a backup or choose a new file with --db.",
 
 	Paused:         "Paused. Your answers are saved in %s. Start digikomp again to continue where you left off.",
 	ErrLocked:      "digikomp is already open in another window (%s). Close it first.",

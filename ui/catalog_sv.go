@@ -85,8 +85,20 @@ var swedish = Catalog{
 	KeyJump:           "gå till påstående",
 	KeyYes:            "ja",
 
-	TooSmall:   "Gör fönstret större: digikomp behöver minst %d × %d tecken (nu %d × %d).",
-	SaveFailed: "Kunde inte spara: %v",
+	TooSmall: "Gör fönstret större: digikomp behöver minst %d × %d tecken (nu %d × %d).",
+
+	NotSaved:          "Kunde inte spara.",
+	SaveKept:          "Allt du har svarat tidigare finns kvar.",
+	CauseFull:         "Disken är full. Frigör utrymme och försök igen.",
+	CauseReadOnly:     "Disken eller filen är skrivskyddad. Använd en disk där du kan skriva, eller ta bort skrivskyddet.",
+	CauseDenied:       "Du har inte behörighet att skriva där. Använd en mapp där du kan skriva, eller be den som sköter datorn om hjälp.",
+	CauseGone:         "Filen har tagits bort eller ersatts medan digikomp använde den. Avsluta och ta reda på vad som hänt med filen innan du fortsätter.",
+	Detail:            "Detaljer: %v",
+	OpenFailed:        "Kunde inte öppna %s.",
+	OpenElsewhere:     "Ange en annan fil med --db.",
+	ReadOnlyNotice:    "Den här filen kan bara läsas: du kan se ditt senaste resultat och läsa diskussionsfrågorna, men inget nytt kan sparas.",
+	DraftNotSaved:     "digikomp har avslutats, men ditt påbörjade svar på diskussionsfrågan kunde inte sparas.",
+	ErrCorruptWritten: "%s är skadad och kan inte läsas. digikomp har inte skrivit något i filen sedan skadan upptäcktes, men svaren du gav innan dess sparades i den. Ta en kopia av filen och kör digikomp check. Återställ sedan en säkerhetskopia eller ange en ny fil med --db.",
 
 	Paused:         "Pausat. Dina svar är sparade i %s. Starta digikomp igen för att fortsätta där du slutade.",
 	ErrLocked:      "digikomp är redan öppet i ett annat fönster (%s). Stäng det först.",

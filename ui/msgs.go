@@ -30,6 +30,9 @@ type (
 	finishedMsg struct{ at time.Time }
 	// discardedMsg reports that an unfinished attempt was thrown away.
 	discardedMsg struct{}
+	// draftSavedMsg reports the save of the discussion answer being
+	// written when the person paused; the program ends after it.
+	draftSavedMsg struct{ err error }
 	// errMsg reports a failed store call. Saving errors are shown and
 	// nothing moves on, so the person can try again or quit.
 	errMsg struct{ err error }

@@ -5,7 +5,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -33,6 +32,10 @@ type Config struct {
 	Profile       string           // profile id; store.LocalProfile until profiles arrive
 	DBPath        string           // shown when pausing, so people know where answers are
 	Now           func() time.Time // clock, replaceable in tests
+	// ReadOnly is set when the file could be opened only for reading: the
+	// error that kept it from being opened for writing. The person can
+	// see results and questions; anything that would save says it cannot.
+	ReadOnly error
 }
 
 type screen int
@@ -71,6 +74,8 @@ type common struct {
 	// lines is set in accessible mode: output is read aloud line by line,
 	// so decoration such as bars is left out.
 	lines bool
+	// readOnly is Config.ReadOnly.
+	readOnly error
 }
 
 // Model is the root model. It routes messages in a fixed order: the global
@@ -118,6 +123,9 @@ type Model struct {
 	// Paused reports, after the program ends, that the person left an
 	// unfinished attempt behind; main prints where it is kept.
 	Paused bool
+	// Unsaved is the error that kept pausing from saving the discussion
+	// answer being written; main says so instead of "everything kept".
+	Unsaved error
 }
 
 // New builds the root model.
@@ -129,7 +137,7 @@ func New(cfg Config) Model {
 		cfg.Profile = store.LocalProfile
 	}
 	cat := Messages(cfg.Lang)
-	c := &common{q: cfg.Questionnaire, lang: cfg.Lang, cat: cat, st: defaultStyles(), keys: newKeyMap(cat)}
+	c := &common{q: cfg.Questionnaire, lang: cfg.Lang, cat: cat, st: defaultStyles(), keys: newKeyMap(cat), readOnly: cfg.ReadOnly}
 	h := help.New()
 	h.ShortSeparator = " · "
 	// Busy until Init's load arrives, so keys typed at start-up wait for
@@ -225,6 +233,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil // already ending; a second signal changes nothing
 		}
 		return m.quit()
+	case draftSavedMsg:
+		m.Unsaved = msg.err
+		return m, tea.Quit
 	case formMsg:
 		if msg.gen != m.formGen {
 			return m, nil
@@ -278,9 +289,12 @@ func (m *Model) setErr(err error) {
 	m.questions.setSize(m.c)
 }
 
-// errLine is the error as shown above the footer.
+// errLine is the error as shown above the footer: what happened and what
+// to do, then the system's words on a muted line.
 func (m Model) errLine() string {
-	return m.c.st.Error.Render(wrap(fmt.Sprintf(m.c.cat.SaveFailed, m.err), contentWidth(m.c)))
+	sentence, detail := m.c.cat.SaveFailure(readOnlyErr(m.err, m.cfg.ReadOnly))
+	w := contentWidth(m.c)
+	return m.c.st.Error.Render(wrap(sentence, w)) + "\n" + m.c.st.Muted.Render(wrap(detail, w))
 }
 
 // errHeight is the number of lines errLine takes, 0 without an error.
@@ -371,18 +385,24 @@ func (m Model) typing() bool {
 }
 
 func (m Model) quit() (tea.Model, tea.Cmd) {
+	busy := m.busy
 	m.quitting = true
 	m.Paused = m.have && !m.attempt.Done()
-	if m.screen == screenDiscussion && m.have {
-		// A half-written discussion answer is kept rather than lost.
+	// While a save is in flight the text field cannot have changed since
+	// it began (keys wait in the queue), so that save already holds the
+	// draft; a second one would store the position from before it and
+	// could move the stored position back.
+	if m.screen == screenDiscussion && m.have && !busy && m.cfg.ReadOnly == nil {
+		// A half-written discussion answer is kept rather than lost, and
+		// if it cannot be, main says so rather than "everything kept".
 		if q, text, ok := m.discussion.draft(m.c); ok {
 			id := m.attempt.ID
 			st := m.cfg.Store
 			pos := m.attempt.Position
-			return m, tea.Sequence(func() tea.Msg {
-				_ = st.SaveDiscussion(id, q, text, pos)
-				return nil
-			}, tea.Quit)
+			m.busy = true
+			return m, func() tea.Msg {
+				return draftSavedMsg{st.SaveDiscussion(id, q, text, pos)}
+			}
 		}
 	}
 	return m, tea.Quit

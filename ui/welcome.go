@@ -65,7 +65,7 @@ func (m welcomeModel) update(c *common, msg tea.Msg) (welcomeModel, intent) {
 		m.cursor = (m.cursor + 1) % len(m.items)
 	case key.Matches(k, c.keys.Confirm):
 		do := m.items[m.cursor].do
-		if _, over := do.(intentStartOver); over {
+		if _, over := do.(intentStartOver); over && c.readOnly == nil {
 			m.confirming = true
 			return m, nil
 		}
@@ -78,6 +78,10 @@ func (m welcomeModel) view(c *common) string {
 	var b strings.Builder
 	b.WriteString(c.st.Title.Render(c.cat.AppTitle) + "\n\n")
 	b.WriteString(wrap(c.cat.WelcomeIntro, contentWidth(c)) + "\n\n")
+	if notice, detail := c.readOnlyNotice(); notice != "" {
+		b.WriteString(c.st.Warning.Render(wrap(notice, contentWidth(c))) + "\n")
+		b.WriteString(c.st.Muted.Render(wrap(detail, contentWidth(c))) + "\n\n")
+	}
 	for i, it := range m.items {
 		b.WriteString(menuLine(c, it.label, i == m.cursor) + "\n")
 	}
