@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
-	"strings"
 
 	"digikomp/store"
 	"digikomp/ui"
@@ -60,10 +60,18 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, errCopyDamaged):
 		fmt.Fprintf(stderr, cat.BackupDamaged+"\n", path)
 		return exitDamaged
+	case errors.Is(err, store.ErrNotRegular):
+		fmt.Fprintf(stderr, cat.BackupNotRegular+"\n", dst)
+		return exitUsage
+	case errors.Is(err, store.ErrDestination) && errors.Is(err, fs.ErrNotExist):
+		fmt.Fprintf(stderr, cat.BackupNoFolder+"\n", filepath.Dir(dst))
+		return exitError
 	case errors.Is(err, store.ErrDestination):
-		// The sentence already says what ErrDestination says; show the cause.
-		cause := strings.TrimPrefix(err.Error(), store.ErrDestination.Error()+": ")
-		fmt.Fprintf(stderr, cat.BackupFailed+"\n", cause)
+		sentence := cat.BackupNotWritten
+		if cause := cat.Cause(store.KindOf(err)); cause != "" {
+			sentence += " " + cause
+		}
+		fmt.Fprintln(stderr, ui.WithDetail(sentence+" "+cat.BackupUnchanged, cat.DetailLine(err)))
 		return exitError
 	}
 	// Everything else comes from reading the database, as for check.

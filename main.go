@@ -138,9 +138,7 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		// "everything kept".
 		err = unsaved
 		if !errors.Is(err, store.ErrCorrupt) {
-			sentence, detail := cat.Failure(cat.DraftNotSaved, err)
-			fmt.Fprintln(stderr, sentence)
-			fmt.Fprintln(stderr, detail)
+			fmt.Fprintln(stderr, ui.WithDetail(cat.Failure(cat.DraftNotSaved, err)))
 			return exitError
 		}
 	}
@@ -157,9 +155,7 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		return exitRefused
 	case err != nil && store.KindOf(err) != store.KindOther:
 		// A save the line-by-line runner could not make.
-		sentence, detail := cat.SaveFailure(err)
-		fmt.Fprintln(stderr, sentence)
-		fmt.Fprintln(stderr, detail)
+		fmt.Fprintln(stderr, ui.WithDetail(cat.SaveFailure(err)))
 		return exitError
 	case err != nil:
 		fmt.Fprintln(stderr, err)
@@ -242,13 +238,21 @@ func (c *commonFlags) parse(fs *flag.FlagSet, args []string, stdout, stderr io.W
 	cat := ui.Messages(c.lang)
 	switch {
 	case errors.Is(err, flag.ErrHelp) || *c.help:
-		fmt.Fprintf(stdout, cat.Usage, "digikomp", c.defaultDB)
+		def := c.defaultDB
+		if c.dbErr != nil {
+			def = cat.UsageNoDefault
+		}
+		fmt.Fprintf(stdout, cat.Usage, "digikomp", def)
 		return rest, exitOK, true
 	case err != nil:
 		fmt.Fprintf(stderr, cat.ErrUsage+"\n", flagMessage(cat, err))
 		return rest, exitUsage, true
 	case langErr != nil:
 		fmt.Fprintf(stderr, cat.ErrUsage+"\n", fmt.Sprintf(cat.ErrUnknownLang, *c.langFlag))
+		return rest, exitUsage, true
+	case c.db == "" && flagSet(fs, "db"):
+		// filepath.Abs would make "--db=" the current folder.
+		fmt.Fprintf(stderr, cat.ErrUsage+"\n", cat.ErrEmptyDB)
 		return rest, exitUsage, true
 	case c.db == "" && c.dbErr != nil:
 		// No home folder to derive the default from: store.DefaultPath's
@@ -260,6 +264,13 @@ func (c *commonFlags) parse(fs *flag.FlagSet, args []string, stdout, stderr io.W
 		c.db = abs
 	}
 	return rest, exitOK, false
+}
+
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // command finds a command word among args, wherever the flags are
@@ -367,10 +378,13 @@ func openError(cat *ui.Catalog, path string, err error) string {
 	case errors.Is(err, store.ErrNewerSchema):
 		return fmt.Sprintf(cat.ErrNewerSchema, path)
 	}
+	// Anything else, with what the person can do about it where there is
+	// something, and the system's words on a line of their own.
+	sentence := fmt.Sprintf(cat.OpenFailed, path)
 	if cause := cat.Cause(store.KindOf(err)); cause != "" {
-		return fmt.Sprintf(cat.OpenFailed, path) + " " + cause + " " + cat.OpenElsewhere + "\n" + fmt.Sprintf(cat.Detail, err)
+		sentence += " " + cause
 	}
-	return fmt.Sprintf(cat.ErrOpen, path, err)
+	return ui.WithDetail(sentence+" "+cat.OpenElsewhere, cat.DetailLine(err))
 }
 
 func openExitCode(err error) int {

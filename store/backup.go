@@ -48,6 +48,12 @@ func Backup(path, dst string, opts BackupOptions) (err error) {
 	}()
 
 	dir := filepath.Dir(dst)
+	// Only a regular file is ever replaced: renaming over a device node
+	// or a FIFO would swap it for a plain file (as root, /dev/full), and
+	// Stat follows a symbolic link to what it names.
+	if info, err := os.Stat(dst); err == nil && !info.Mode().IsRegular() {
+		return fmt.Errorf("%w (%s)", ErrNotRegular, dst)
+	}
 	if !opts.Force {
 		// Claim the name first, so a file that appears meanwhile is not
 		// replaced either; the claim is removed if the backup fails.

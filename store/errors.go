@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"syscall"
 )
 
@@ -60,6 +61,10 @@ var (
 	// database itself was read without trouble.
 	ErrDestination = errors.New("the backup could not be written")
 
+	// ErrNotRegular means a backup was asked to replace something that is
+	// not a regular file: a device (as root, /dev/full), a FIFO, a folder.
+	ErrNotRegular = errors.New("not a regular file")
+
 	// ErrGone means the database file was removed or replaced while the
 	// store had it open: what is written goes to a file no one will see.
 	ErrGone = errors.New("the database file was removed or replaced while it was open")
@@ -94,6 +99,27 @@ func KindOf(err error) Kind {
 		return KindDenied
 	}
 	return KindOther
+}
+
+// SystemDetail is the system's own account of err without its English
+// words: the error number's name (ENOSPC) and the file concerned, for a
+// person to quote to whoever helps them. ok is false when err holds no
+// system error number.
+func SystemDetail(err error) (detail string, ok bool) {
+	var errno syscall.Errno
+	if !errors.As(err, &errno) {
+		return "", false
+	}
+	detail = errnoName(errno)
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		detail += ", " + pe.Path
+	case errors.As(err, &le):
+		detail += ", " + le.New
+	}
+	return detail, true
 }
 
 // isErrno reports whether err wraps one of errnos.

@@ -1,6 +1,9 @@
 package store
 
-import "syscall"
+import (
+	"fmt"
+	"syscall"
+)
 
 // The system errors behind each Kind, as Windows numbers them
 // (winerror.h); syscall's Unix names are invented values there that no
@@ -21,3 +24,9 @@ var (
 		1617, // ERROR_DEVICE_REMOVED
 	}
 )
+
+// errnoName is the error's number as Windows documents it, the same in
+// every language.
+func errnoName(e syscall.Errno) string {
+	return fmt.Sprintf("Windows %d", uint(e))
+}

@@ -71,8 +71,7 @@ func (r *lineRunner) say(format string, args ...any) {
 // system's words on a line of their own.
 func (r *lineRunner) sayFailure(err error) {
 	sentence, detail := r.c.cat.SaveFailure(readOnlyErr(err, r.cfg.ReadOnly))
-	r.say("%s", sentence)
-	r.say("%s", detail)
+	r.say("%s", WithDetail(sentence, detail))
 }
 
 // ask shows one huh input in accessible mode and returns the validated
@@ -124,8 +123,7 @@ func (r *lineRunner) run() (bool, error) {
 	r.say("%s", c.cat.AppTitle)
 	r.say("%s", c.cat.WelcomeIntro)
 	if notice, detail := c.readOnlyNotice(); notice != "" {
-		r.say("%s", notice)
-		r.say("%s", detail)
+		r.say("%s", WithDetail(notice, detail))
 	}
 	for {
 		var unfinished, latest *store.Attempt
@@ -173,12 +171,12 @@ func (r *lineRunner) run() (bool, error) {
 			if err := st.Discard(unfinished.ID); err != nil {
 				return true, err
 			}
-			if !r.start() {
-				return false, nil
+			if ok, err := r.start(); !ok || err != nil {
+				return false, err
 			}
 		case intentStart:
-			if !r.start() {
-				return false, nil
+			if ok, err := r.start(); !ok || err != nil {
+				return false, err
 			}
 		case intentLatest:
 			r.say("")
@@ -205,14 +203,14 @@ func (r *lineRunner) run() (bool, error) {
 	}
 }
 
-// start begins a new attempt after the introduction; false at end of input
-// or on failure, which is reported.
-func (r *lineRunner) start() bool {
+// start begins a new attempt after the introduction; false at end of
+// input. A failed save ends the session with its error, as in take, so
+// that main says what happened and exits accordingly.
+func (r *lineRunner) start() (bool, error) {
 	c := r.c
 	a, err := r.cfg.Store.StartAttempt(r.cfg.Profile, c.q, r.cfg.Now())
 	if err != nil {
-		r.sayFailure(err)
-		return false
+		return false, err
 	}
 	r.a = a
 	r.say("")
@@ -221,7 +219,7 @@ func (r *lineRunner) start() bool {
 	r.say("%s", introScale(c))
 	i, ok := r.choose(c.cat.AccBackgroundMenu, []string{c.cat.AccYes, c.cat.AccNo})
 	if !ok {
-		return false
+		return false, nil
 	}
 	next := store.Position{Stage: store.StageBackground}
 	if i == 1 {
@@ -230,13 +228,12 @@ func (r *lineRunner) start() bool {
 	return r.savePosition(next)
 }
 
-func (r *lineRunner) savePosition(p store.Position) bool {
+func (r *lineRunner) savePosition(p store.Position) (bool, error) {
 	if err := r.cfg.Store.SavePosition(r.a.ID, p); err != nil {
-		r.sayFailure(err)
-		return false
+		return false, err
 	}
 	r.a.Position = p
-	return true
+	return true, nil
 }
 
 // take walks the attempt from its stored position to the end. It returns
@@ -382,7 +379,7 @@ func (r *lineRunner) statement(i int, next store.Position) (bool, error) {
 		return false, nil
 	case back:
 		p := store.Position{Stage: store.StageStatements, Cursor: max(0, i-1)}
-		return r.savePosition(p), nil
+		return r.savePosition(p)
 	}
 	value := store.Skipped
 	if v != skip {

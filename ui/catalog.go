@@ -132,6 +132,10 @@ type Catalog struct {
 	ErrQuestions   string // error
 	ErrUsage       string // what is wrong, as said by one of the Err… below
 	Usage          string // program name, default database path
+	// UsageNoDefault stands for the default path in Usage when there is
+	// none (no home folder is known).
+	UsageNoDefault string
+	ErrEmptyDB     string
 	ErrNoDatabase  string // path
 	// ErrOtherQuestions: questionnaire id, version of the unfinished attempt.
 	ErrOtherQuestions string
@@ -158,10 +162,15 @@ type Catalog struct {
 	CheckTimeout  string // path, duration
 	BackupDone    string // backup path
 	BackupExists  string // backup path
-	BackupFailed  string // error
-	BackupDamaged string // database path
-	BackupSame    string // path
-	ErrBackupArgs string
+	// BackupNotWritten is followed by a Cause, BackupUnchanged and a
+	// detail line (see failure.go).
+	BackupNotWritten string
+	BackupUnchanged  string
+	BackupNoFolder   string // folder
+	BackupNotRegular string // backup path
+	BackupDamaged    string // database path
+	BackupSame       string // path
+	ErrBackupArgs    string
 
 	// check's problem lines, one per store.ProblemKind (see ui/problems.go
 	// for the arguments of each).

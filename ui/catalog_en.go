@@ -128,6 +128,8 @@ Flags:
   --version        show the version
   --help           show this help
 `,
+	UsageNoDefault:      "(none, since the home folder is unknown: use --db)",
+	ErrEmptyDB:          "--db needs the path of the database file, for example --db digikomp.db",
 	ErrOtherQuestions:   "You have an unfinished test with other questions (%s, version %d). Start digikomp with the same questions to continue it.",
 	ErrQuestionsChanged: "%s already holds the questions %s, version %d, with other statements or another scale. Changed questions need a new version number: raise version in the questions file and start again. The file has not been changed.",
 	ErrUnexpectedArg:    "digikomp does not know what “%s” means",
@@ -146,7 +148,10 @@ Flags:
 	CheckTimeout:        "Checking %s did not finish within %s, so the file is probably damaged. It has not been changed.",
 	BackupDone:          "The backup is saved and checked: %s",
 	BackupExists:        "%s already exists and has not been changed. Choose another name, or add --force to replace it.",
-	BackupFailed:        "The backup could not be written: %v. No existing file has been changed.",
+	BackupNotWritten:    "The backup could not be written.",
+	BackupUnchanged:     "No existing file has been changed.",
+	BackupNoFolder:      "The backup could not be written: the folder %s does not exist. Create it first, or choose another place.",
+	BackupNotRegular:    "%s is not an ordinary file but, for example, a device, a folder or a pipe, so it is not replaced. Choose another name for the backup.",
 	BackupDamaged:       "%s is damaged, and a copy would be too, so no copy was saved. Run digikomp check to see what is wrong.",
 	BackupSame:          "%s is the database itself. Choose another file for the backup.",
 	ErrBackupArgs:       "Name a file to save the backup in, for example: digikomp backup digikomp-copy.db",

@@ -128,6 +128,8 @@ Flaggor:
   --version        visa versionen
   --help           visa den här hjälpen
 `,
+	UsageNoDefault:      "(ingen, eftersom hemmappen är okänd: ange --db)",
+	ErrEmptyDB:          "--db behöver en sökväg till databasfilen, till exempel --db digikomp.db",
 	ErrOtherQuestions:   "Du har ett påbörjat test med andra frågor (%s, version %d). Starta digikomp med samma frågor för att fortsätta det.",
 	ErrQuestionsChanged: "%s har redan frågorna %s, version %d, med andra påståenden eller en annan skala. Ändrade frågor behöver ett nytt versionsnummer: höj värdet för version i frågefilen och starta igen. Filen har inte ändrats.",
 	ErrUnexpectedArg:    "digikomp vet inte vad ”%s” betyder",
@@ -146,7 +148,10 @@ Flaggor:
 	CheckTimeout:        "Kontrollen av %s blev inte klar inom %s, så filen är troligen skadad. Den har inte ändrats.",
 	BackupDone:          "Säkerhetskopian är sparad och kontrollerad: %s",
 	BackupExists:        "%s finns redan och har inte ändrats. Välj ett annat namn, eller lägg till --force för att ersätta den.",
-	BackupFailed:        "Säkerhetskopian kunde inte skrivas: %v. Ingen befintlig fil har ändrats.",
+	BackupNotWritten:    "Säkerhetskopian kunde inte skrivas.",
+	BackupUnchanged:     "Ingen befintlig fil har ändrats.",
+	BackupNoFolder:      "Säkerhetskopian kunde inte skrivas: mappen %s finns inte. Skapa den först, eller välj en annan plats.",
+	BackupNotRegular:    "%s är ingen vanlig fil utan till exempel en enhet, en mapp eller en pipe, så den ersätts inte. Välj ett annat namn för säkerhetskopian.",
 	BackupDamaged:       "%s är skadad, och en kopia skulle bli det också, så ingen kopia sparades. Kör digikomp check för att se vad som är fel.",
 	BackupSame:          "%s är själva databasen. Välj en annan fil för säkerhetskopian.",
 	ErrBackupArgs:       "Ange en fil att spara säkerhetskopian i, till exempel: digikomp backup digikomp-kopia.db",

@@ -26,7 +26,7 @@ func (c *Catalog) Cause(k store.Kind) string {
 // SaveFailure phrases a failed save: that nothing was saved, why and what
 // to do when the cause is one the person can act on, and that what was
 // given before is kept (unless the file itself went away). The second
-// result is the system's own words, for a muted line of their own.
+// result is DetailLine, for a muted line of its own.
 func (c *Catalog) SaveFailure(err error) (sentence, detail string) {
 	return c.Failure(c.NotSaved, err)
 }
@@ -38,7 +38,21 @@ func (c *Catalog) Failure(lead string, err error) (sentence, detail string) {
 	if k != store.KindGone {
 		sentence = join(sentence, c.SaveKept)
 	}
-	return sentence, fmt.Sprintf(c.Detail, err)
+	return sentence, c.DetailLine(err)
+}
+
+// DetailLine is the muted line under a failure: the system's error
+// number and file where there is one, which read the same in every
+// language. Without one it is the error's own words, or "" when the cause
+// sentence already says all there is (a file removed, a read-only store).
+func (c *Catalog) DetailLine(err error) string {
+	if d, ok := store.SystemDetail(err); ok {
+		return fmt.Sprintf(c.Detail, d)
+	}
+	if store.KindOf(err) != store.KindOther {
+		return ""
+	}
+	return fmt.Sprintf(c.Detail, err)
 }
 
 // readOnlyErr is the error a save meets in a store opened read-only:
@@ -57,7 +71,15 @@ func (c *common) readOnlyNotice() (notice, detail string) {
 	if c.readOnly == nil {
 		return "", ""
 	}
-	return join(c.cat.ReadOnlyNotice, c.cat.Cause(store.KindOf(c.readOnly))), fmt.Sprintf(c.cat.Detail, c.readOnly)
+	return join(c.cat.ReadOnlyNotice, c.cat.Cause(store.KindOf(c.readOnly))), c.cat.DetailLine(c.readOnly)
+}
+
+// WithDetail puts a detail line, if there is one, under text.
+func WithDetail(text, detail string) string {
+	if detail == "" {
+		return text
+	}
+	return text + "\n" + detail
 }
 
 // join puts two sentences after each other, either possibly empty.

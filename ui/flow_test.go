@@ -204,8 +204,8 @@ func TestFailedSaveStaysPut(t *testing.T) {
 		lang survey.Lang
 		want []string
 	}{
-		{survey.English, []string{"Could not save. The disk is full.", "Free some space", "is kept.", "Details: commit: write /media/stick/digikomp.db: no space left on device"}},
-		{survey.Swedish, []string{"Kunde inte spara. Disken är full.", "Frigör utrymme", "finns kvar.", "Detaljer: commit:"}},
+		{survey.English, []string{"Could not save. The disk is full.", "Free some space", "is kept.", "Details: ENOSPC, /media/stick/digikomp.db"}},
+		{survey.Swedish, []string{"Kunde inte spara. Disken är full.", "Frigör utrymme", "finns kvar.", "Detaljer: ENOSPC, /media/stick/digikomp.db"}},
 	} {
 		h := newHarness(t, tc.lang)
 		h.m.cfg.Store = failingStore{h.st}

@@ -294,7 +294,11 @@ func (m *Model) setErr(err error) {
 func (m Model) errLine() string {
 	sentence, detail := m.c.cat.SaveFailure(readOnlyErr(m.err, m.cfg.ReadOnly))
 	w := contentWidth(m.c)
-	return m.c.st.Error.Render(wrap(sentence, w)) + "\n" + m.c.st.Muted.Render(wrap(detail, w))
+	line := m.c.st.Error.Render(wrap(sentence, w))
+	if detail != "" {
+		line += "\n" + m.c.st.Muted.Render(wrap(detail, w))
+	}
+	return line
 }
 
 // errHeight is the number of lines errLine takes, 0 without an error.

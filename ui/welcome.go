@@ -80,7 +80,10 @@ func (m welcomeModel) view(c *common) string {
 	b.WriteString(wrap(c.cat.WelcomeIntro, contentWidth(c)) + "\n\n")
 	if notice, detail := c.readOnlyNotice(); notice != "" {
 		b.WriteString(c.st.Warning.Render(wrap(notice, contentWidth(c))) + "\n")
-		b.WriteString(c.st.Muted.Render(wrap(detail, contentWidth(c))) + "\n\n")
+		if detail != "" {
+			b.WriteString(c.st.Muted.Render(wrap(detail, contentWidth(c))) + "\n")
+		}
+		b.WriteString("\n")
 	}
 	for i, it := range m.items {
 		b.WriteString(menuLine(c, it.label, i == m.cursor) + "\n")
