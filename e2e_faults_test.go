@@ -83,7 +83,7 @@ func TestE2EReadOnlyFolder(t *testing.T) {
 	if code := a.wait(); code != exitError {
 		t.Errorf("exit code %d, want %d\n%s", code, exitError, a.output())
 	}
-	if !strings.Contains(a.output(), "Could not open") || !strings.Contains(a.output(), "permission denied") {
+	if !strings.Contains(a.output(), "Could not open") || !strings.Contains(a.output(), "permission to write") || !strings.Contains(a.output(), "EACCES") {
 		t.Errorf("no sentence about the folder:\n%s", a.output())
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {

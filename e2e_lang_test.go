@@ -216,9 +216,9 @@ func swedishCases() []swedishCase {
 			}
 		}), codes: []int{exitUsage}, want: "ingen vanlig fil"},
 		{name: "db-tom", args: []string{"--db="}, codes: []int{exitUsage}, want: "--db behöver en sökväg"},
-		{name: "ingen-hemmapp", setup: func(t *testing.T, env *appEnv, _ *[]string) {
+		{name: "hjälp-utan-hemmapp", args: []string{"--help"}, setup: func(t *testing.T, env *appEnv, _ *[]string) {
 			env.extra = append(env.extra, "HOME=", "XDG_DATA_HOME=", "DIGIKOMP_DB=")
-		}, codes: []int{exitError}, want: "hittar ingen mapp"},
+		}, codes: []int{exitOK}, want: "hemmappen är okänd: ange --db"},
 
 		// The app.
 		{name: "app-tom-fil", app: true, setup: write(""), codes: []int{exitRefused}, want: "är tom"},
