@@ -71,13 +71,16 @@ var languages = []uiText{
 	},
 }
 
-// mean formats a mean with one decimal in the language's convention.
-func (u uiText) mean(v float64) string {
-	s := fmt.Sprintf("%.1f", v)
+// mean formats the mean sum/n with one decimal in the language's
+// convention, rounded half away from zero as a person rounds (3.25 is
+// 3.3), on the exact fraction.
+func (u uiText) mean(sum, n int) string {
+	tenths := (20*sum + n) / (2 * n)
+	sep := "."
 	if u.decimalComma {
-		s = strings.ReplaceAll(s, ".", ",")
+		sep = ","
 	}
-	return s
+	return fmt.Sprintf("%d%s%d", tenths/10, sep, tenths%10)
 }
 
 // The answers typed: statement i (0-based) gets rating(i), except
@@ -189,15 +192,15 @@ func TestE2EFullRunWithCrash(t *testing.T) {
 			if res.Answered != total-1 {
 				t.Fatalf("survey.Score counts %d answered, want %d", res.Answered, total-1)
 			}
-			a.waitFor(fmt.Sprintf(u.overall, u.mean(res.Mean), q.Scale.Max))
+			a.waitFor(fmt.Sprintf(u.overall, u.mean(res.Sum, res.Answered), q.Scale.Max))
 			a.waitFor(fmt.Sprintf(u.answered, res.Answered, total))
-			a.waitFor(fmt.Sprintf(u.highShare, strconv.FormatFloat(res.HighShare*100, 'f', 0, 64)))
+			a.waitFor(fmt.Sprintf(u.highShare, strconv.Itoa((200*res.High+res.Answered)/(2*res.Answered))))
 			for _, as := range res.Areas {
 				area, ok := q.Area(as.AreaID)
 				if !ok {
 					t.Fatalf("survey.Score returned unknown area %q", as.AreaID)
 				}
-				name, value := area.Name.In(u.lang), u.mean(as.Mean)
+				name, value := area.Name.In(u.lang), u.mean(as.Sum, as.Answered)
 				a.waitUntil(fmt.Sprintf("an area line %q … %q", name, value), func(s string) bool {
 					for _, l := range strings.Split(s, "\n") {
 						l = strings.TrimSpace(l)

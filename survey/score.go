@@ -14,6 +14,7 @@ type Ratings map[string]int
 type AreaScore struct {
 	AreaID   string
 	Mean     float64 // mean of the answered statements; 0 if none
+	Sum      int     // of the answered ratings, so that Mean = Sum/Answered exactly
 	Answered int
 	Skipped  int // statements of the area with no rating
 }
@@ -29,7 +30,9 @@ type StatementScore struct {
 type Result struct {
 	Areas             []AreaScore // questionnaire order
 	Mean              float64     // over all answered statements, so large areas weigh more
+	Sum               int         // of the answered ratings: Mean = Sum/Answered exactly
 	Answered, Skipped int
+	High              int // answered ratings in the top two points of the scale
 	// HighShare is the fraction (0–1) of answered ratings in the top two
 	// points of the scale; 0 if nothing was answered.
 	HighShare float64
@@ -92,7 +95,7 @@ func Score(q *Questionnaire, r Ratings) Result {
 		}
 		given = append(given, StatementScore{StatementID: s.ID, Value: v})
 	}
-	res.Answered = total.n
+	res.Answered, res.Sum, res.High = total.n, total.sum, high
 	res.Mean = total.mean()
 	if total.n > 0 {
 		res.HighShare = float64(high) / float64(total.n)
@@ -102,7 +105,7 @@ func Score(q *Questionnaire, r Ratings) Result {
 	for _, a := range q.Areas {
 		t := areaTally[a.ID]
 		n := len(q.StatementsIn(a.ID))
-		res.Areas = append(res.Areas, AreaScore{AreaID: a.ID, Mean: t.mean(), Answered: t.n, Skipped: n - t.n})
+		res.Areas = append(res.Areas, AreaScore{AreaID: a.ID, Mean: t.mean(), Sum: t.sum, Answered: t.n, Skipped: n - t.n})
 		if t.n == 0 {
 			continue
 		}

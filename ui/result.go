@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -61,9 +60,9 @@ func resultBody(c *common, a store.Attempt) string {
 		b.WriteString(wrap(cat.ResultNothing, w) + "\n")
 		return b.String()
 	}
-	b.WriteString(c.st.Strong.Render(fmt.Sprintf(cat.ResultOverall, formatMean(c.lang, r.Mean), q.Scale.Max)) + "\n")
+	b.WriteString(c.st.Strong.Render(fmt.Sprintf(cat.ResultOverall, formatMean(c.lang, r.MeanTenths()), q.Scale.Max)) + "\n")
 	b.WriteString(fmt.Sprintf(cat.ResultAnswered, r.Answered, len(q.Statements)) + " · " +
-		fmt.Sprintf(cat.ResultHighShare, formatPercent(c.lang, r.HighShare)) + "\n\n")
+		fmt.Sprintf(cat.ResultHighShare, formatPercent(c.lang, r.HighPercent())) + "\n\n")
 
 	nameWidth := 0
 	for _, ar := range q.Areas {
@@ -76,7 +75,7 @@ func resultBody(c *common, a store.Attempt) string {
 		value := "–"
 		frac := 0.0
 		if as.Answered > 0 {
-			value = formatMean(c.lang, as.Mean)
+			value = formatMean(c.lang, as.MeanTenths())
 			frac = as.Mean / float64(q.Scale.Max)
 		}
 		if c.lines {
@@ -129,7 +128,7 @@ func areaNames(c *common, r survey.Result, ids []string) string {
 		area, _ := c.q.Area(id)
 		for _, as := range r.Areas {
 			if as.AreaID == id {
-				names = append(names, fmt.Sprintf("%s (%s)", area.Name.In(c.lang), formatMean(c.lang, as.Mean)))
+				names = append(names, fmt.Sprintf("%s (%s)", area.Name.In(c.lang), formatMean(c.lang, as.MeanTenths())))
 			}
 		}
 	}
@@ -150,24 +149,4 @@ func sameStatements(a, b []survey.StatementScore) bool {
 		}
 	}
 	return true
-}
-
-// formatMean shows a mean with one decimal, with a decimal comma in
-// Swedish.
-func formatMean(lang survey.Lang, v float64) string {
-	s := strconv.FormatFloat(v, 'f', 1, 64)
-	if lang == survey.Swedish {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
-
-// formatPercent shows a share 0–1 as a whole percentage; Swedish puts a
-// space before the sign.
-func formatPercent(lang survey.Lang, share float64) string {
-	p := strconv.FormatFloat(share*100, 'f', 0, 64)
-	if lang == survey.Swedish {
-		return p + " %"
-	}
-	return p + "%"
 }
