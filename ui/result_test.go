@@ -12,7 +12,7 @@ import (
 // half to even would show 3,2 and 12 %.
 func TestMeansRoundHalfAwayFromZero(t *testing.T) {
 	for _, c := range []struct {
-		lang                  survey.Lang
+		lang                 survey.Lang
 		overall, share, area string
 	}{
 		{survey.Swedish, "Medelvärde totalt: 3,3 av 7", "andel svar 6–7: 13 %", "3,3"},
