@@ -17,6 +17,7 @@ import (
 // background questions) and a municipality table held in memory.
 func testCodec() (recordCodec, *[]string) {
 	sh := shapeOf(testQ)
+	sh.number = 200 // two bytes as a varint
 	sh.background = []backgroundShape{
 		{id: "municipality", municipality: true},
 		{id: "role", options: []string{"librarian", "assistant"}},
@@ -28,6 +29,12 @@ func testCodec() (recordCodec, *[]string) {
 				return shape{}, fmt.Errorf("%w: questionnaire %s version %d is not recorded", ErrCorrupt, q, v)
 			}
 			return sh, nil
+		},
+		numbered: func(n uint64) (string, int, shape, error) {
+			if n != sh.number {
+				return "", 0, shape{}, fmt.Errorf("%w: questionnaire version number %d is not recorded", ErrCorrupt, n)
+			}
+			return testQ.ID, testQ.Version, sh, nil
 		},
 		code: func(name string) (uint64, bool, error) {
 			if i := slices.Index(*table, name); i >= 0 {
@@ -102,6 +109,7 @@ func TestAttemptRecordIsCompact(t *testing.T) {
 		t.Fatal(err)
 	}
 	sh := shapeOf(q)
+	sh.number = 1
 	c := recordCodec{
 		shape: func(string, int) (shape, error) { return sh, nil },
 		code:  func(string) (uint64, bool, error) { return 200, true, nil },
@@ -122,10 +130,10 @@ func TestAttemptRecordIsCompact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// format 1, questionnaire 10, profile 7, times 5+2, position 2,
-	// background 1+2×questions (+1 for a code above 127), ratings 1+24,
-	// discussion 1.
-	want := 1 + 1 + len(q.ID) + 1 + 1 + 6 + 5 + 2 + 2 + 1 + 2*len(sh.background) + 1 + 1 + len(sh.statements) + 1
+	// format 1, questionnaire version 1, profile 7, times 5+2, position
+	// 2, background 1+2×questions (+1 for a code above 127), ratings
+	// 1+24, discussion 1.
+	want := 1 + 1 + 1 + 6 + 5 + 2 + 2 + 1 + 2*len(sh.background) + 1 + 1 + len(sh.statements) + 1
 	if len(raw) != want {
 		t.Errorf("record of %d bytes, want %d: % x", len(raw), want, raw)
 	}
@@ -170,9 +178,7 @@ func TestDecodeAttemptRefusesDamage(t *testing.T) {
 		t.Fatal(err)
 	}
 	head := func(rest ...byte) []byte { // a valid record up to the background answers
-		b := []byte{recordFormat}
-		b = appendString(b, testQ.ID)
-		b = append(b, byte(testQ.Version))
+		b := []byte{recordFormat, 0xc8, 0x01} // shape 200
 		b = appendString(b, "p")
 		b = append(b, 1, byte(StageReview), 0)
 		return append(b, rest...)
@@ -181,9 +187,9 @@ func TestDecodeAttemptRefusesDamage(t *testing.T) {
 		"nil":                   nil,
 		"unknown format":        {2},
 		"cut after format":      {recordFormat},
-		"empty questionnaire":   {recordFormat, 0},
-		"unknown version":       append(appendString([]byte{recordFormat}, testQ.ID), 9, 1, 'p', 1, 0, 0, 0, 0, 0),
-		"stage beyond done":     append(appendString([]byte{recordFormat}, testQ.ID), byte(testQ.Version), 1, 'p', 1, 9, 0, 0, 0, 0),
+		"empty profile":         {recordFormat, 0xc8, 0x01, 0, 1, 0, 0, 0, 0, 0},
+		"unknown version":       {recordFormat, 9, 1, 'p', 1, 0, 0, 0, 0, 0},
+		"stage beyond done":     {recordFormat, 0xc8, 0x01, 1, 'p', 1, 9, 0, 0, 0, 0},
 		"no background count":   head(),
 		"question out of shape": head(1, 9, 1, 0, 0),
 		"option out of range":   head(1, 2, 9, 0, 0),

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"math"
 	"reflect"
 	"testing"
 	"time"
@@ -113,19 +114,46 @@ func FuzzDecodeShape(f *testing.F) {
 
 func FuzzDecodeResult(f *testing.F) {
 	sh := shapeOf(testQ)
-	f.Add(encodeResult(shapeKey(testQ.ID, testQ.Version), sh, map[string]int{"s01": 7}))
+	sh.number = 3
+	f.Add(encodeResult(sh, map[string]int{"s01": 7}))
 	f.Add([]byte{resultFormat, 0, 0})
-	f.Add([]byte{resultFormat, 200, 1})
+	f.Add([]byte{resultFormat, 1, 200, 1})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		qk, values, err := decodeResult(data)
+		number, values, err := decodeResult(data)
 		if err != nil {
 			if !errors.Is(err, ErrCorrupt) {
 				t.Fatalf("decode error %v is not ErrCorrupt", err)
 			}
 			return
 		}
-		if 3+len(qk)+len(values) > len(data)+2 || len(values) > 255 {
-			t.Fatalf("decoded %d+%d bytes from %d", len(qk), len(values), len(data))
+		if 3+len(values) > len(data) || len(values) > 255 || number > math.MaxUint32 {
+			t.Fatalf("decoded %d and %d bytes from %d", number, len(values), len(data))
+		}
+	})
+}
+
+// FuzzDecodeHistory: a damaged history record is an error, and what
+// decodes is in order and encodes to the same bytes.
+func FuzzDecodeHistory(f *testing.F) {
+	f.Add(encodeHistory([]historyEntry{{finished: 1, id: AttemptID{1}}, {finished: 1, id: AttemptID{2}}, {finished: 99, id: AttemptID{1}}}))
+	f.Add([]byte{historyFormat, 0})
+	f.Add([]byte{historyFormat, 2, 1})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		list, err := decodeHistory(data)
+		if err != nil {
+			if !errors.Is(err, ErrCorrupt) {
+				t.Fatalf("decode error %v is not ErrCorrupt", err)
+			}
+			return
+		}
+		for i := 1; i < len(list); i++ {
+			if list[i-1].compare(list[i]) >= 0 {
+				t.Fatalf("entries %d and %d out of order", i-1, i)
+			}
+		}
+		back, err := decodeHistory(encodeHistory(list))
+		if err != nil || !reflect.DeepEqual(back, list) {
+			t.Fatalf("round trip: %v, %v", back, err)
 		}
 	})
 }

@@ -99,7 +99,7 @@ func writeLegacy(t *testing.T, path string, schema uint64, q *survey.Questionnai
 				return err
 			}
 			if schema >= 2 {
-				if err := tx.Bucket(resultsBucket).Put(resultKey(a.Finished, a.ID), encodeResult(qkey, sh, values)); err != nil {
+				if err := tx.Bucket(resultsBucket).Put(resultKey(a.Finished, a.ID), legacyResult(qkey, sh, values)); err != nil {
 					return err
 				}
 			}
@@ -109,6 +109,17 @@ func writeLegacy(t *testing.T, path string, schema uint64, q *survey.Questionnai
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// legacyResult is a results row of schema 2: [format 1][uvarint
+// len][questionnaire key][uvarint n][n rating bytes].
+func legacyResult(qkey []byte, sh shape, ratings map[string]int) []byte {
+	b := appendString([]byte{1}, string(qkey))
+	b = binary.AppendUvarint(b, uint64(len(sh.statements)))
+	for _, id := range sh.statements {
+		b = append(b, byte(ratings[id]))
+	}
+	return b
 }
 
 // legacyAttempts makes n attempts of q with everything a record can

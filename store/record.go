@@ -31,7 +31,7 @@ const recordFormat = 1
 // with every background answer and no discussion text:
 //
 //	[format = 1]
-//	[uvarint len][questionnaire id][uvarint version]
+//	[uvarint questionnaire version: the number of its shape]
 //	[uvarint len][profile id]
 //	[uvarint started, unix seconds]
 //	[stage byte][uvarint cursor]
@@ -52,7 +52,8 @@ const recordFormat = 1
 // recordCodec is what encoding and decoding need besides the record: the
 // shape of its questionnaire version and the municipality table.
 type recordCodec struct {
-	shape func(questionnaireID string, version int) (shape, error)
+	shape    func(questionnaireID string, version int) (shape, error)
+	numbered func(number uint64) (questionnaireID string, version int, sh shape, err error)
 	// code returns the code of a municipality name, adding it when
 	// needed; ok false stores the name as text.
 	code func(name string) (c uint64, ok bool, err error)
@@ -83,8 +84,7 @@ func encodeAttempt(r attemptRecord, c recordCodec) ([]byte, error) {
 	}
 	b := make([]byte, 0, 64+len(sh.statements))
 	b = append(b, recordFormat)
-	b = appendString(b, r.Questionnaire)
-	b = binary.AppendUvarint(b, uint64(r.Version))
+	b = binary.AppendUvarint(b, sh.number)
 	b = appendString(b, r.Profile)
 	b = binary.AppendUvarint(b, uint64(r.Started.Unix()))
 	b = append(b, byte(r.Position.Stage))
@@ -176,8 +176,7 @@ func decodeAttempt(raw []byte, c recordCodec) (attemptRecord, error) {
 		return attemptRecord{}, corrupt(fmt.Sprintf("format %d, want %d", f, recordFormat))
 	}
 	var rec attemptRecord
-	rec.Questionnaire = r.id()
-	rec.Version = int(r.uvarint(math.MaxUint32))
+	number := r.uvarint(math.MaxUint32)
 	rec.Profile = r.id()
 	started := r.uvarint(maxSeconds)
 	rec.Started = time.Unix(int64(started), 0).UTC()
@@ -197,8 +196,9 @@ func decodeAttempt(raw []byte, c recordCodec) (attemptRecord, error) {
 		r.b = r.b[n:]
 		rec.Finished = time.Unix(int64(started)+d, 0).UTC()
 	}
-	sh, err := c.shape(rec.Questionnaire, rec.Version)
-	if err != nil {
+	var sh shape
+	var err error
+	if rec.Questionnaire, rec.Version, sh, err = c.numbered(number); err != nil {
 		return attemptRecord{}, err
 	}
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"math"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -15,15 +16,16 @@ import (
 // the transaction that finishes it:
 //
 //	key   finish unix-ns (uint64) + attempt id  → rows in finish order
-//	value [format][uvarint len][questionnaire key][uvarint n][n rating bytes]
+//	value [format = 2][uvarint questionnaire version's shape number][uvarint n][n rating bytes]
 //
 // The rating bytes follow the questionnaire version's shape, 0 meaning no
 // rating. A group report reads only this bucket, in one pass, so its cost
-// is a tight scan of about 60 bytes per attempt and needs no decoding of
-// headers, JSON or statement ids; a time range is a seek, not a filter.
+// is a tight scan of about 27 bytes of row per attempt and needs no
+// decoding of records or statement ids; a time range is a seek, not a
+// filter. (Format 1, in schema 2, named the version by its key.)
 
 // resultFormat is the first byte of a results row.
-const resultFormat = 1
+const resultFormat = 2
 
 // resultKey orders rows by finish time; the id keeps two attempts
 // finished in the same nanosecond apart.
@@ -35,11 +37,10 @@ func resultKey(at time.Time, id AttemptID) []byte {
 
 // encodeResult builds the row of an attempt from its ratings in the order
 // of sh.
-func encodeResult(questionnaireKey []byte, sh shape, ratings map[string]int) []byte {
-	b := make([]byte, 0, 3+len(questionnaireKey)+len(sh.statements))
+func encodeResult(sh shape, ratings map[string]int) []byte {
+	b := make([]byte, 0, 2+binary.MaxVarintLen32+len(sh.statements))
 	b = append(b, resultFormat)
-	b = binary.AppendUvarint(b, uint64(len(questionnaireKey)))
-	b = append(b, questionnaireKey...)
+	b = binary.AppendUvarint(b, sh.number)
 	b = binary.AppendUvarint(b, uint64(len(sh.statements)))
 	for _, id := range sh.statements {
 		b = append(b, byte(ratings[id])) // absent → 0, Skipped → 0
@@ -47,28 +48,28 @@ func encodeResult(questionnaireKey []byte, sh shape, ratings map[string]int) []b
 	return b
 }
 
-// decodeResult splits a row into its questionnaire key and rating bytes,
-// both aliasing raw. It is on the scan's hot path, so it checks lengths
-// but leaves the values to the caller.
-func decodeResult(raw []byte) (questionnaireKey, values []byte, err error) {
+// decodeResult splits a row into its shape number and rating bytes,
+// the latter aliasing raw. It is on the scan's hot path, so it checks
+// lengths but leaves the values to the caller.
+func decodeResult(raw []byte) (number uint64, values []byte, err error) {
 	r := reader{b: raw}
 	if f := r.byte(); f != resultFormat && r.err == nil {
-		return nil, nil, fmt.Errorf("%w: results row: format %d, want %d", ErrCorrupt, f, resultFormat)
+		return 0, nil, fmt.Errorf("%w: results row: format %d, want %d", ErrCorrupt, f, resultFormat)
 	}
-	questionnaireKey = r.bytes(r.uvarint(maxIDLen + 5))
+	number = r.uvarint(math.MaxUint32)
 	values = r.bytes(r.uvarint(255))
 	if r.err == nil && len(r.b) != 0 {
 		r.fail(fmt.Sprintf("%d trailing bytes", len(r.b)))
 	}
 	if r.err != nil {
-		return nil, nil, fmt.Errorf("%w: results row: %v", ErrCorrupt, r.err)
+		return 0, nil, fmt.Errorf("%w: results row: %v", ErrCorrupt, r.err)
 	}
-	return questionnaireKey, values, nil
+	return number, values, nil
 }
 
 // resultRow is the results row of an attempt.
 func resultRow(rec attemptRecord, sh shape) []byte {
-	return encodeResult(shapeKey(rec.Questionnaire, rec.Version), sh, rec.Ratings)
+	return encodeResult(sh, rec.Ratings)
 }
 
 // unsafePutResult writes the results row of a finished attempt.
@@ -108,10 +109,9 @@ func (s *Store) tally(q *survey.Questionnaire, span Span) (*survey.Tally, error)
 	if !span.To.IsZero() {
 		end = binary.BigEndian.AppendUint64(nil, uint64(max(span.To.UnixNano(), 0)))
 	}
-	// Rows of one questionnaire version share their key, so the index of
-	// the last key seen is reused until the key changes.
-	prefix := append([]byte(q.ID), 0)
-	indexes := map[string][]int{}
+	// Rows of one questionnaire version share their shape number, so the
+	// index of the last number seen is reused until the number changes.
+	indexes := map[uint64][]int{}
 	err := s.view(func(tx *bbolt.Tx) error {
 		b, err := unsafeBuckets(tx)
 		if err != nil {
@@ -122,22 +122,22 @@ func (s *Store) tally(q *survey.Questionnaire, span Span) (*survey.Tally, error)
 		if start != nil {
 			k, v = c.Seek(start)
 		}
-		var lastKey []byte
+		lastNumber := uint64(0) // no shape has number 0
 		var index []int
 		for ; k != nil; k, v = c.Next() {
 			if end != nil && bytes.Compare(k, end) >= 0 {
 				break
 			}
-			qk, values, err := decodeResult(v)
+			number, values, err := decodeResult(v)
 			if err != nil {
 				return fmt.Errorf("row %x: %w", k, err)
 			}
-			if !bytes.Equal(qk, lastKey) {
-				index, err = unsafeIndexFor(b, t, indexes, prefix, qk)
+			if number != lastNumber {
+				index, err = unsafeIndexFor(b, t, q, indexes, number)
 				if err != nil {
 					return err
 				}
-				lastKey = qk
+				lastNumber = number
 			}
 			if index != nil {
 				t.Add(index, values)
@@ -151,24 +151,20 @@ func (s *Store) tally(q *survey.Questionnaire, span Span) (*survey.Tally, error)
 	return t, nil
 }
 
-// unsafeIndexFor returns the tally index for a questionnaire key, nil for
-// keys of other questionnaires, remembering each in indexes.
-func unsafeIndexFor(b buckets, t *survey.Tally, indexes map[string][]int, prefix, qk []byte) ([]int, error) {
-	if index, ok := indexes[string(qk)]; ok {
+// unsafeIndexFor returns the tally index for a shape number, nil for
+// versions of other questionnaires, remembering each in indexes.
+func unsafeIndexFor(b buckets, t *survey.Tally, q *survey.Questionnaire, indexes map[uint64][]int, number uint64) ([]int, error) {
+	if index, ok := indexes[number]; ok {
 		return index, nil
 	}
+	qid, _, sh, err := b.shapeNumber(number)
+	if err != nil {
+		return nil, fmt.Errorf("results row: %w", err)
+	}
 	var index []int
-	if bytes.HasPrefix(qk, prefix) {
-		raw := b.shapes.Get(qk)
-		if raw == nil {
-			return nil, fmt.Errorf("%w: results row names unknown questionnaire %x", ErrCorrupt, qk)
-		}
-		sh, err := decodeShape(raw)
-		if err != nil {
-			return nil, err
-		}
+	if qid == q.ID {
 		index = t.Index(sh.statements)
 	}
-	indexes[string(qk)] = index
+	indexes[number] = index
 	return index, nil
 }

@@ -169,7 +169,7 @@ func upgradeShapes(b buckets, given map[string]map[string]map[string]bool) error
 		if err := checkShape(sh); err != nil {
 			return fmt.Errorf("%w: questionnaire %x: %v", ErrCorrupt, e.key, err)
 		}
-		if err := b.shapes.Put(e.key, encodeShape(sh)); err != nil {
+		if err := unsafePutNewShape(b, e.key, sh); err != nil {
 			return err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"math"
 	"slices"
 
 	"go.etcd.io/bbolt"
@@ -24,6 +25,11 @@ import (
 // A questionnaire whose statements change must therefore get a new
 // version: StartAttempt refuses a different shape under a known version.
 type shape struct {
+	// number is the shape's own number in this file (from 1), which
+	// attempt records and results rows refer to instead of repeating the
+	// questionnaire's id and version. It is not part of what a shape is
+	// compared by.
+	number     uint64
 	min, max   int
 	statements []string
 	background []backgroundShape
@@ -133,12 +139,13 @@ func checkBackgroundShape(bg []backgroundShape) error {
 	return nil
 }
 
-// encodeShape: [format][uvarint min][uvarint max][uvarint count]
+// encodeShape: [format][uvarint number][uvarint min][uvarint max][uvarint count]
 // count × [uvarint len][id], then [uvarint questions] questions ×
 // ([uvarint len][id][kind: 0 choice, 1 municipality][uvarint options]
 // options × [uvarint len][id]).
 func encodeShape(sh shape) []byte {
 	b := []byte{shapeFormat}
+	b = binary.AppendUvarint(b, sh.number)
 	b = binary.AppendUvarint(b, uint64(sh.min))
 	b = binary.AppendUvarint(b, uint64(sh.max))
 	b = appendStrings(b, sh.statements)
@@ -183,7 +190,14 @@ func decodeShapeFormat(b []byte, format byte) (shape, error) {
 	if f := r.byte(); f != format {
 		return shape{}, corrupt(fmt.Sprintf("format %d, want %d", f, format))
 	}
-	sh := shape{min: int(r.uvarint(maxRating)), max: int(r.uvarint(maxRating))}
+	var sh shape
+	if format >= 2 {
+		sh.number = r.uvarint(math.MaxUint32)
+		if sh.number == 0 && r.err == nil {
+			r.fail("number 0")
+		}
+	}
+	sh.min, sh.max = int(r.uvarint(maxRating)), int(r.uvarint(maxRating))
 	n := r.uvarint(255)
 	for i := uint64(0); i < n && r.err == nil; i++ {
 		sh.statements = append(sh.statements, string(r.bytes(r.uvarint(maxIDLen))))
@@ -251,6 +265,20 @@ func unsafeRegisterShape(b buckets, q *survey.Questionnaire) error {
 		}
 		return nil
 	}
+	return unsafePutNewShape(b, key, sh)
+}
+
+// unsafePutNewShape numbers a shape the file does not have yet and
+// stores it.
+func unsafePutNewShape(b buckets, key []byte, sh shape) error {
+	n, err := b.shapes.NextSequence()
+	if err != nil {
+		return err
+	}
+	if n > math.MaxUint32 {
+		return fmt.Errorf("%w: too many questionnaire versions", ErrInvalid)
+	}
+	sh.number = n
 	return b.shapes.Put(key, encodeShape(sh))
 }
 

@@ -5,25 +5,26 @@
 //
 // All keys and values are bytes; multi-byte numbers in keys are
 // big-endian so that bbolt's key order is numeric order. Everything that
-// grows with the number of attempts is binary and compact (about 240
-// bytes of file per finished attempt at 100,000 attempts); times are kept
-// in whole seconds.
+// grows with the number of attempts is binary and compact (about 225
+// bytes of file per finished attempt at 100,000 attempts, see
+// BENCHMARKS.md); times are kept in whole seconds.
 //
 //	meta           "app"    → "digikomp"  marker telling our files from other bbolt files
 //	               "schema" → uint64      layout version, see schemaVersion
 //	profiles       profile id → JSON {"id", "created"}
 //	attempts       attempt id (16 raw bytes) → one record: questionnaire
-//	               version, profile, start, finish, position, background
+//	               version (by shape number), profile, start, finish,
+//	               position, background
 //	               answers as option indexes or municipality codes, one
 //	               byte per rating in the questionnaire's order, discussion
 //	               text (see record.go)
 //	unfinished     profile id → attempt id of its one unfinished attempt
 //	history        profile id → its finished attempts in finish order (history.go)
-//	questionnaires questionnaire id, 0x00, version (uint32) → shape: scale,
-//	               statement ids in order, background questions and their
-//	               options (shapes.go)
-//	results        finish unix-ns, attempt id → compact row of one finished
-//	               attempt's ratings in shape order (results.go)
+//	questionnaires questionnaire id, 0x00, version (uint32) → shape: its
+//	               number in this file, scale, statement ids in order,
+//	               background questions and their options (shapes.go)
+//	results        finish unix-ns, attempt id → shape number and one byte
+//	               per rating in shape order, of one finished attempt (results.go)
 //	municipalities code (uint16) → municipality name, the file's own numbering (places.go)
 //
 // The index buckets and the results row are kept in the transaction that
