@@ -87,7 +87,7 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 
 	q, err := readQuestionnaire(opts.questions)
 	if err != nil {
-		fmt.Fprintf(stderr, cat.ErrQuestions+"\n", err)
+		fmt.Fprintln(stderr, cat.QuestionsError(opts.questions, err))
 		return exitQuestion
 	}
 
@@ -329,20 +329,23 @@ func checkRecordedShape(st *store.Store, q *survey.Questionnaire, cat *ui.Catalo
 }
 
 // readQuestionnaire returns the built-in questionnaire, or the one in
-// path, parsed strictly and validated.
+// path, parsed strictly and validated. It reads no more than one byte past
+// the size a questions file may have, so a huge file or a device that never
+// ends is refused as too large.
 func readQuestionnaire(path string) (*survey.Questionnaire, error) {
 	if path == "" {
 		return survey.Load()
 	}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	q, err := survey.Parse(data)
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, survey.MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
-	return q, nil
+	return survey.Parse(data)
 }
 
 // openReadOnly opens for reading a database that exists but could not be

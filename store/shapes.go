@@ -86,13 +86,14 @@ func shapeOf(q *survey.Questionnaire) shape {
 }
 
 // checkShape accepts what a results row can hold: a scale within one
-// byte above Skipped and at most 255 distinct statement ids.
+// byte above Skipped and at most maxStatements distinct statement ids. The
+// limits are the survey package's, so a questionnaire that loads passes.
 func checkShape(sh shape) error {
 	switch {
 	case sh.min < 1 || sh.max < sh.min || sh.max > maxRating:
 		return fmt.Errorf("%w: scale %d–%d outside 1..%d", ErrInvalid, sh.min, sh.max, maxRating)
-	case len(sh.statements) == 0 || len(sh.statements) > 255:
-		return fmt.Errorf("%w: %d statements, want 1..255", ErrInvalid, len(sh.statements))
+	case len(sh.statements) == 0 || len(sh.statements) > maxStatements:
+		return fmt.Errorf("%w: %d statements, want 1..%d", ErrInvalid, len(sh.statements), maxStatements)
 	}
 	seen := make(map[string]bool, len(sh.statements))
 	for _, id := range sh.statements {
@@ -110,8 +111,8 @@ func checkShape(sh shape) error {
 // checkBackgroundShape accepts what an attempt record can point into:
 // at most 255 questions and 255 options each, ids unique.
 func checkBackgroundShape(bg []backgroundShape) error {
-	if len(bg) > 255 {
-		return fmt.Errorf("%w: %d background questions, at most 255", ErrInvalid, len(bg))
+	if len(bg) > survey.MaxBackground {
+		return fmt.Errorf("%w: %d background questions, at most %d", ErrInvalid, len(bg), survey.MaxBackground)
 	}
 	seen := make(map[string]bool, len(bg))
 	for _, q := range bg {
@@ -122,7 +123,7 @@ func checkBackgroundShape(bg []backgroundShape) error {
 			return fmt.Errorf("%w: background question %q twice", ErrInvalid, q.id)
 		}
 		seen[q.id] = true
-		if len(q.options) > 255 || (q.municipality && len(q.options) > 0) {
+		if len(q.options) > survey.MaxOptions || (q.municipality && len(q.options) > 0) {
 			return fmt.Errorf("%w: background question %q has %d options", ErrInvalid, q.id, len(q.options))
 		}
 		opts := make(map[string]bool, len(q.options))
@@ -198,7 +199,7 @@ func decodeShapeFormat(b []byte, format byte) (shape, error) {
 		}
 	}
 	sh.min, sh.max = int(r.uvarint(maxRating)), int(r.uvarint(maxRating))
-	n := r.uvarint(255)
+	n := r.uvarint(maxStatements)
 	for i := uint64(0); i < n && r.err == nil; i++ {
 		sh.statements = append(sh.statements, string(r.bytes(r.uvarint(maxIDLen))))
 	}
@@ -250,6 +251,10 @@ func (sh shape) backgroundIndex(id string) int {
 // unsafeRegisterShape stores q's shape under its id and version, or
 // checks that the stored one is the same.
 func unsafeRegisterShape(b buckets, q *survey.Questionnaire) error {
+	if q.Version < 1 || int64(q.Version) > survey.MaxVersion {
+		// shapeKey holds four bytes of it.
+		return fmt.Errorf("%w: questionnaire %s version %d outside 1..%d", ErrInvalid, q.ID, q.Version, int64(survey.MaxVersion))
+	}
 	sh := shapeOf(q)
 	if err := checkShape(sh); err != nil {
 		return fmt.Errorf("questionnaire %s version %d: %w", q.ID, q.Version, err)

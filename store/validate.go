@@ -3,34 +3,37 @@ package store
 import (
 	"fmt"
 	"math"
-	"strings"
 	"time"
 	"unicode/utf8"
+
+	"digikomp/survey"
 )
 
-// Limits on what the store accepts. They are far above anything the
-// questionnaire needs and exist so that a bug upstream shows up as a
+// Limits on what the store accepts. The questionnaire's are the survey
+// package's, which Parse checks before the database is opened, so a
+// questionnaire that loads is never refused here; the others are far above
+// anything a person types and exist so that a bug upstream shows up as a
 // clear error instead of a bloated or unreadable file.
 const (
-	maxIDLen   = 128      // bytes in any id, and in a background answer
-	maxTextLen = 64 << 10 // bytes in one discussion answer
-	maxRating  = 254      // largest stored rating (one byte, as value+1); 0 is Skipped
+	maxIDLen      = survey.MaxIDLen      // bytes in any id, and in a background answer
+	maxTextLen    = 64 << 10             // bytes in one discussion answer
+	maxRating     = survey.MaxRating     // largest stored rating (one byte, as value+1); 0 is Skipped
+	maxStatements = survey.MaxStatements // statements in one questionnaire version
 )
 
-// checkID accepts a non-empty, valid UTF-8 id of at most maxIDLen bytes
-// without NUL, which separates the profile from the time in index keys.
+// checkID accepts an id by the survey package's rules: not empty, at most
+// maxIDLen bytes, UTF-8 without control characters (NUL separates the
+// profile from the time in index keys) or bidirectional overrides.
 func checkID(what, id string) error {
-	switch {
-	case id == "":
+	switch survey.CheckID(id) {
+	case "":
+		return nil
+	case survey.CodeEmptyID:
 		return fmt.Errorf("%w: empty %s", ErrInvalid, what)
-	case len(id) > maxIDLen:
+	case survey.CodeIDTooLong:
 		return fmt.Errorf("%w: %s is %d bytes, at most %d allowed", ErrInvalid, what, len(id), maxIDLen)
-	case !utf8.ValidString(id):
-		return fmt.Errorf("%w: %s is not valid UTF-8", ErrInvalid, what)
-	case strings.IndexByte(id, 0) >= 0:
-		return fmt.Errorf("%w: %s contains a NUL byte", ErrInvalid, what)
 	}
-	return nil
+	return fmt.Errorf("%w: %s %q holds a control character, a bidirectional override or bytes that are not UTF-8", ErrInvalid, what, id)
 }
 
 // checkText accepts valid UTF-8 of at most limit bytes; "" is allowed and

@@ -2,6 +2,7 @@ package survey
 
 import (
 	"bytes"
+	"errors"
 	"testing"
 )
 
@@ -19,15 +20,36 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(""))
 	f.Add([]byte("id = \"x\"\nversion = 1\n[scale]\nmin = 1\nmax = 7\n"))
 	f.Add([]byte("[[statements]]\nid = 3\n"))
+	for _, src := range hostileFiles() {
+		if len(src) < 4<<10 {
+			f.Add([]byte(src))
+		}
+	}
+	f.Add([]byte("x = {a = {b = {c = {d = {e = {f = {g = {h = {i = 1}}}}}}}}}\n"))
+	f.Add([]byte("a = \"\"\"x\"\"\"\"\nb.c.d = 'y'\n# [[[\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		q, err := Parse(data)
 		if err != nil {
+			// Any file's answer is a short list of problems.
+			var ps *Problems
+			if !errors.As(err, &ps) || len(ps.List) == 0 || len(ps.List) > MaxProblems {
+				t.Fatalf("Parse error %T %v, want 1..%d problems", err, err, MaxProblems)
+			}
 			return
 		}
 		if err := q.Validate(); err != nil {
 			t.Fatalf("Parse accepted an invalid questionnaire: %v", err)
 		}
 		checkTextsClean(t, q)
+		// What the loader accepts the store can keep.
+		if len(q.Statements) > MaxStatements || int64(q.Version) > MaxVersion || q.Scale.Max > MaxRating {
+			t.Fatalf("Parse accepted a questionnaire past the limits: %d statements, version %d, scale max %d", len(q.Statements), q.Version, q.Scale.Max)
+		}
+		for _, s := range q.Statements {
+			if CheckID(s.ID) != "" {
+				t.Fatalf("Parse accepted statement id %q", s.ID)
+			}
+		}
 		r := Ratings{}
 		for i, s := range q.Statements {
 			r[s.ID] = q.Scale.Min + i%q.Scale.Points()

@@ -3,7 +3,6 @@ package survey
 import (
 	"embed"
 	"errors"
-	"fmt"
 	"slices"
 	"sync"
 
@@ -20,38 +19,60 @@ const questionnaireFile = "data/questionnaire.toml"
 
 // Parse decodes a questionnaire from TOML and validates it. Decoding is
 // strict: a misspelt key would otherwise be silently dropped and leave, say,
-// a statement without its English text, so unknown keys are errors.
+// a statement without its English text, so unknown keys are problems.
+//
+// Its error is a *Problems. Any file gets its answer quickly and briefly:
+// the size and the nesting are checked before the parser runs, and at most
+// MaxProblems problems are listed, the rest only counted.
 func Parse(data []byte) (*Questionnaire, error) {
+	file := Item{Kind: ItemFile}
+	if len(data) > MaxFileSize {
+		return nil, &Problems{List: []Problem{{Code: CodeTooLarge, Item: file, N: len(data), M: MaxFileSize}}}
+	}
+	if p, ok := scanLimits(data); !ok {
+		return nil, &Problems{List: []Problem{p}}
+	}
 	var q Questionnaire
-	if err := decodeStrict(data, &q); err != nil {
-		return nil, fmt.Errorf("questionnaire: %w", err)
+	md, err := toml.Decode(string(data), &q)
+	if err != nil {
+		return nil, &Problems{List: []Problem{syntaxProblem(err)}}
+	}
+	var ps problems
+	for _, k := range md.Undecoded() {
+		ps.add(Problem{Code: CodeUnknownKey, Item: file, Value: k.String()})
+	}
+	if ps.full() {
+		// A file this far from a questionnaire gains nothing from a
+		// list of the items it lacks.
+		return nil, ps.err()
 	}
 	// A file's texts reach the terminal: they are cleaned at this door,
-	// before validation, so that no view needs to.
+	// before validation, so that no view needs to. Ids are not cleaned
+	// but checked: one holding such characters is refused.
 	q.cleanTexts()
-	if err := q.Validate(); err != nil {
-		return nil, fmt.Errorf("questionnaire %q: %w", q.ID, err)
+	q.validate(&ps)
+	if err := ps.err(); err != nil {
+		return nil, err
 	}
 	return &q, nil
 }
 
-// decodeStrict decodes TOML into v and reports every key that v has no
-// field for.
-func decodeStrict(data []byte, v any) error {
-	md, err := toml.Decode(string(data), v)
-	if err != nil {
-		// ParseError's message already carries the line number.
-		return err
+// syntaxProblem turns the TOML parser's error into a problem with the
+// line and column it gives; its message stays as the detail.
+func syntaxProblem(err error) Problem {
+	p := Problem{Code: CodeSyntax, Item: Item{Kind: ItemFile}, Detail: err.Error()}
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		p.Line, p.Column, p.Detail = pe.Position.Line, pe.Position.Col, pe.Message
 	}
-	if keys := md.Undecoded(); len(keys) > 0 {
-		errs := make([]error, len(keys))
-		for i, k := range keys {
-			errs[i] = fmt.Errorf("unknown key %q", k.String())
-		}
-		return errors.Join(errs...)
+	if len(p.Detail) > maxDetail {
+		p.Detail = p.Detail[:maxDetail] + "…"
 	}
-	return nil
+	return p
 }
+
+// maxDetail bounds the parser's message, which can quote the file.
+const maxDetail = 200
 
 var loadEmbedded = sync.OnceValues(func() (*Questionnaire, error) {
 	data, err := dataFS.ReadFile(questionnaireFile)

@@ -12,10 +12,10 @@ func TestParseRejectsUnknownKeys(t *testing.T) {
 		edit edit
 		want string
 	}{
-		{"top level", edit{"version = 1\n", "version = 1\nauthor = \"x\"\n"}, `unknown key "author"`},
-		{"in a statement", edit{"competence = \"2.1\"\n", "competence = \"2.1\"\ncolour = \"red\"\n"}, `unknown key "statements.colour"`},
-		{"third language", edit{"text.en = \"I can b1.\"\n", "text.en = \"I can b1.\"\ntext.fi = \"Osaan b1.\"\n"}, `unknown key "statements.text.fi"`},
-		{"in an option", edit{"label.en = \"Y\"\n", "label.en = \"Y\"\nvalue = 2\n"}, `unknown key "background.options.value"`},
+		{"top level", edit{"version = 1\n", "version = 1\nauthor = \"x\"\n"}, `file unknown-key "author"`},
+		{"in a statement", edit{"competence = \"2.1\"\n", "competence = \"2.1\"\ncolour = \"red\"\n"}, `file unknown-key "statements.colour"`},
+		{"third language", edit{"text.en = \"I can b1.\"\n", "text.en = \"I can b1.\"\ntext.fi = \"Osaan b1.\"\n"}, `file unknown-key "statements.text.fi"`},
+		{"in an option", edit{"label.en = \"Y\"\n", "label.en = \"Y\"\nvalue = 2\n"}, `file unknown-key "background.options.value"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -34,7 +34,7 @@ func TestParseSyntaxErrorHasLine(t *testing.T) {
 	if err == nil {
 		t.Fatal("Parse succeeded on an unterminated string")
 	}
-	if want := "line " + strconv.Itoa(line); !strings.Contains(err.Error(), want) {
+	if want := " at " + strconv.Itoa(line) + ":"; !strings.Contains(err.Error(), want) {
 		t.Errorf("error %q does not contain %q", err, want)
 	}
 }

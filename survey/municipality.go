@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/BurntSushi/toml"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 )
@@ -152,4 +153,17 @@ func fold(r rune) rune {
 		return 'u'
 	}
 	return r
+}
+
+// decodeStrict decodes the embedded TOML into v and reports every key that
+// v has no field for; its errors are for developers, not people.
+func decodeStrict(data []byte, v any) error {
+	md, err := toml.Decode(string(data), v)
+	if err != nil {
+		return err
+	}
+	if keys := md.Undecoded(); len(keys) > 0 {
+		return fmt.Errorf("unknown key %q", keys[0].String())
+	}
+	return nil
 }

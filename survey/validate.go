@@ -1,8 +1,6 @@
 package survey
 
 import (
-	"errors"
-	"fmt"
 	"regexp"
 	"strings"
 )
@@ -14,137 +12,166 @@ const maxScalePoints = 11
 // competencePattern is a DigComp competence number such as "2.3".
 var competencePattern = regexp.MustCompile(`^[1-9][0-9]*\.[1-9][0-9]*$`)
 
-// Validate reports every problem in q at once, each naming the item it
-// concerns, so that whoever edits the data file can fix them in one pass.
+// Validate reports the problems of q in the file's order, each naming the
+// item it concerns, so that whoever edits the file can fix them in one
+// pass. Its error is a *Problems holding at most MaxProblems of them. These
+// are the only rules: the store keeps its records within the same limits.
 func (q *Questionnaire) Validate() error {
-	var errs []error
-	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	var ps problems
+	q.validate(&ps)
+	return ps.err()
+}
 
-	if q.ID == "" {
-		add("empty id")
+func (q *Questionnaire) validate(ps *problems) {
+	top := Item{Kind: ItemQuestionnaire}
+	if code := CheckID(q.ID); code != "" {
+		ps.add(idProblem(code, top, q.ID))
 	}
-	if q.Version <= 0 {
-		add("version must be a positive number, got %d", q.Version)
+	if q.Version <= 0 || int64(q.Version) > MaxVersion {
+		ps.add(Problem{Code: CodeVersion, Item: top, N: q.Version, M: MaxVersion})
 	}
-	checkText(add, "title", q.Title)
+	checkText(ps, top, "title", q.Title)
 
 	s := q.Scale
+	scale := Item{Kind: ItemScale}
 	// Ratings start at 1: a stored 0 means "skipped", so a scale that
 	// included 0 could not tell a rating from a skip.
 	if s.Min < 1 {
-		add("scale: min %d is below 1", s.Min)
+		ps.add(Problem{Code: CodeScaleMin, Item: scale, N: s.Min})
 	}
-	if s.Max <= s.Min {
-		add("scale: max %d is not above min %d", s.Max, s.Min)
-	} else if s.Points() > maxScalePoints {
-		add("scale: %d points, at most %d allowed", s.Points(), maxScalePoints)
+	switch {
+	case s.Max <= s.Min:
+		ps.add(Problem{Code: CodeScaleOrder, Item: scale, N: s.Max, M: s.Min})
+	case s.Max > MaxRating:
+		ps.add(Problem{Code: CodeScaleMax, Item: scale, N: s.Max, M: MaxRating})
+	case s.Points() > maxScalePoints:
+		ps.add(Problem{Code: CodeScalePoints, Item: scale, N: s.Points(), M: maxScalePoints})
 	}
-	checkText(add, "scale min_label", s.MinLabel)
-	checkText(add, "scale max_label", s.MaxLabel)
+	checkText(ps, scale, "min_label", s.MinLabel)
+	checkText(ps, scale, "max_label", s.MaxLabel)
 
 	areaIDs := make(map[string]bool)
 	areaNumbers := make(map[int]string)
 	for i, a := range q.Areas {
-		name := itemName("area", a.ID, i)
-		checkID(add, name, a.ID, areaIDs)
+		it := Item{Kind: ItemArea, ID: a.ID, Index: i + 1}
+		checkID(ps, it, areaIDs)
 		if a.Number <= 0 {
-			add("%s: number must be positive, got %d", name, a.Number)
+			ps.add(Problem{Code: CodeAreaNumber, Item: it, N: a.Number})
 		} else if other, dup := areaNumbers[a.Number]; dup {
-			add("%s: number %d already used by area %q", name, a.Number, other)
+			ps.add(Problem{Code: CodeNumberUsed, Item: it, N: a.Number, Value: other})
 		} else {
 			areaNumbers[a.Number] = a.ID
 		}
-		checkText(add, name+" name", a.Name)
+		checkText(ps, it, "name", a.Name)
 	}
 
+	switch n := len(q.Statements); {
+	case n == 0:
+		ps.add(Problem{Code: CodeNoStatements, Item: top})
+	case n > MaxStatements:
+		ps.add(Problem{Code: CodeTooManyStatements, Item: top, N: n, M: MaxStatements})
+	}
 	statementIDs := make(map[string]bool)
 	usedAreas := make(map[string]bool)
 	for i, st := range q.Statements {
-		name := itemName("statement", st.ID, i)
-		checkID(add, name, st.ID, statementIDs)
+		it := Item{Kind: ItemStatement, ID: st.ID, Index: i + 1}
+		checkID(ps, it, statementIDs)
 		if !areaIDs[st.Area] || st.Area == "" {
-			add("%s: unknown area %q", name, st.Area)
+			ps.add(Problem{Code: CodeUnknownArea, Item: it, Value: st.Area})
 		}
 		usedAreas[st.Area] = true
 		comps := st.Competences()
 		if len(comps) == 0 {
-			add("%s: empty competence", name)
+			ps.add(Problem{Code: CodeNoCompetence, Item: it})
 		}
 		for _, c := range comps {
 			if !competencePattern.MatchString(c) {
-				add("%s: competence %q is not a DigComp number like 1.2", name, c)
+				ps.add(Problem{Code: CodeCompetence, Item: it, Value: c})
 			}
 		}
-		checkText(add, name+" text", st.Text)
+		checkText(ps, it, "text", st.Text)
 	}
 	for i, a := range q.Areas {
 		if a.ID != "" && !usedAreas[a.ID] {
-			add("%s: no statements", itemName("area", a.ID, i))
+			ps.add(Problem{Code: CodeAreaUnused, Item: Item{Kind: ItemArea, ID: a.ID, Index: i + 1}})
 		}
 	}
 
+	if n := len(q.Background); n > MaxBackground {
+		ps.add(Problem{Code: CodeTooManyBackground, Item: top, N: n, M: MaxBackground})
+	}
 	backgroundIDs := make(map[string]bool)
 	for i, b := range q.Background {
-		name := itemName("background question", b.ID, i)
-		checkID(add, name, b.ID, backgroundIDs)
-		checkText(add, name+" prompt", b.Prompt)
+		it := Item{Kind: ItemBackground, ID: b.ID, Index: i + 1}
+		checkID(ps, it, backgroundIDs)
+		checkText(ps, it, "prompt", b.Prompt)
 		switch b.Kind {
 		case KindChoice:
-			if len(b.Options) < 2 {
-				add("%s: a choice needs at least 2 options, has %d", name, len(b.Options))
+			switch n := len(b.Options); {
+			case n < 2:
+				ps.add(Problem{Code: CodeFewOptions, Item: it, N: n})
+			case n > MaxOptions:
+				ps.add(Problem{Code: CodeTooManyOptions, Item: it, N: n, M: MaxOptions})
 			}
 			optionIDs := make(map[string]bool)
 			for j, o := range b.Options {
-				oname := fmt.Sprintf("%s %s", name, itemName("option", o.ID, j))
-				checkID(add, oname, o.ID, optionIDs)
-				checkText(add, oname+" label", o.Label)
+				oit := Item{Kind: ItemOption, ID: o.ID, Index: j + 1, Parent: &it}
+				checkID(ps, oit, optionIDs)
+				checkText(ps, oit, "label", o.Label)
 			}
 		case KindMunicipality:
 			// The answers come from the embedded municipality list, so
 			// options here would never be shown.
 			if len(b.Options) > 0 {
-				add("%s: kind %q takes no options", name, b.Kind)
+				ps.add(Problem{Code: CodeNoOptions, Item: it, Value: b.Kind})
 			}
 		default:
-			add("%s: unknown kind %q (use %q or %q)", name, b.Kind, KindChoice, KindMunicipality)
+			ps.add(Problem{Code: CodeUnknownKind, Item: it, Value: b.Kind})
 		}
 	}
 
 	discussionIDs := make(map[string]bool)
 	for i, d := range q.Discussion {
-		name := itemName("discussion question", d.ID, i)
-		checkID(add, name, d.ID, discussionIDs)
-		checkText(add, name+" text", d.Text)
+		it := Item{Kind: ItemDiscussion, ID: d.ID, Index: i + 1}
+		checkID(ps, it, discussionIDs)
+		checkText(ps, it, "text", d.Text)
 	}
-
-	return errors.Join(errs...)
 }
 
-// itemName names an item by id, or by its 1-based position in the file when
-// the id is the thing that is missing.
-func itemName(kind, id string, index int) string {
-	if id == "" {
-		return fmt.Sprintf("%s #%d", kind, index+1)
+// idProblem is the problem of an id that breaks code. An empty id or one
+// that cannot be shown is no name for its item, so the item is named by
+// its position instead.
+func idProblem(code Code, it Item, id string) Problem {
+	p := Problem{Code: code, Item: it}
+	switch code {
+	case CodeIDTooLong:
+		p.N, p.M = len(id), MaxIDLen
+		p.Item.ID = ""
+	case CodeIDCharacter:
+		p.Value = id
+		p.Item.ID = ""
 	}
-	return fmt.Sprintf("%s %q", kind, id)
+	return p
 }
 
-// checkID reports an empty id or one already in seen, and records it.
-func checkID(add func(string, ...any), name, id string, seen map[string]bool) {
-	if id == "" {
-		add("%s: empty id", name)
+// checkID reports an id that breaks the id rules or is already in seen,
+// and records it.
+func checkID(ps *problems, it Item, seen map[string]bool) {
+	id := it.ID
+	if code := CheckID(id); code != "" {
+		ps.add(idProblem(code, it, id))
 	} else if seen[id] {
-		add("%s: duplicate id", name)
+		ps.add(Problem{Code: CodeDuplicateID, Item: it, Value: id})
 	}
 	seen[id] = true
 }
 
 // checkText reports each language that t lacks.
-func checkText(add func(string, ...any), what string, t Text) {
+func checkText(ps *problems, it Item, field string, t Text) {
 	if strings.TrimSpace(t.SV) == "" {
-		add("%s: missing %s text", what, Swedish)
+		ps.add(Problem{Code: CodeMissingText, Item: it, Field: field, Lang: Swedish})
 	}
 	if strings.TrimSpace(t.EN) == "" {
-		add("%s: missing %s text", what, English)
+		ps.add(Problem{Code: CodeMissingText, Item: it, Field: field, Lang: English})
 	}
 }

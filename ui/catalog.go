@@ -129,7 +129,7 @@ type Catalog struct {
 	ErrNewerSchema string // path
 	ErrOpen        string // path, error
 	ErrNotTerminal string
-	ErrQuestions   string // error
+	ErrQuestions   string // questions file
 	ErrUsage       string // what is wrong, as said by one of the Err… below
 	Usage          string // program name, default database path
 	// UsageNoDefault stands for the default path in Usage when there is
@@ -171,6 +171,56 @@ type Catalog struct {
 	BackupDamaged    string // database path
 	BackupSame       string // path
 	ErrBackupArgs    string
+
+	// A questions file that cannot be used: ErrQuestions, then one line
+	// per problem, "item: sentence" (see ui/problems.go), QDetail under a
+	// line quoting the TOML parser, and QMore for the problems not listed.
+	QFileMissing       string // path
+	QFileUnreadable    string // path
+	QDetail            string // the parser's or the system's own words
+	QMore              string // problems not listed
+	QItemQuestionnaire string
+	QItemScale         string
+	QItemArea          string // id
+	QItemAreaAt        string // position in the file
+	QItemStatement     string // id
+	QItemStatementAt   string // position
+	QItemBackground    string // id
+	QItemBackgroundAt  string // position
+	QItemOption        string // background question, id
+	QItemOptionAt      string // background question, position
+	QItemDiscussion    string // id
+	QItemDiscussionAt  string // position
+	QTooLarge          string // limit in bytes
+	QTooDeep           string // line, levels
+	QTooManyTokens     string // line, limit
+	QSyntax            string // line, column
+	QSyntaxNoLine      string
+	QUnknownKey        string // key
+	QEmptyID           string
+	QDuplicateID       string // id
+	QIDTooLong         string // bytes, limit
+	QIDCharacter       string // id, with the characters written out
+	QVersion           string // version, largest version
+	QMissingText       string // key, language code
+	QScaleMin          string // min
+	QScaleOrder        string // max, min
+	QScalePoints       string // points, limit
+	QScaleMax          string // max, limit
+	QAreaNumber        string // number
+	QNumberUsed        string // number, area id
+	QUnknownArea       string // area id
+	QNoCompetence      string
+	QCompetence        string // competence
+	QAreaUnused        string
+	QNoStatements      string
+	QTooManyStatements string // statements, limit
+	QTooManyBackground string // questions, limit
+	QTooManyOptions    string // options, limit
+	QFewOptions        string // options
+	QNoOptions         string // kind
+	QUnknownKind       string // kind
+	QOther             string // code
 
 	// check's problem lines, one per store.ProblemKind (see ui/problems.go
 	// for the arguments of each).
