@@ -173,11 +173,10 @@ type Catalog struct {
 	ErrBackupArgs    string
 
 	// A questions file that cannot be used: ErrQuestions, then one line
-	// per problem, "item: sentence" (see ui/problems.go), QDetail under a
+	// per problem, "item: sentence" (see ui/problems.go), Detail under a
 	// line quoting the TOML parser, and QMore for the problems not listed.
 	QFileMissing       string // path
 	QFileUnreadable    string // path
-	QDetail            string // the parser's or the system's own words
 	QMore              string // problems not listed
 	QItemQuestionnaire string
 	QItemScale         string

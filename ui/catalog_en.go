@@ -158,7 +158,6 @@ Flags:
 
 	QFileMissing:       "There is no file %s. Name a questions file that exists with --questions.",
 	QFileUnreadable:    "The questions file %s could not be read.",
-	QDetail:            "Details: %s",
 	QMore:              "More problems not shown here: %d",
 	QItemQuestionnaire: "The questionnaire",
 	QItemScale:         "The scale",

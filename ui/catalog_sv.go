@@ -158,7 +158,6 @@ Flaggor:
 
 	QFileMissing:       "Det finns ingen fil %s. Ange en frågefil som finns med --questions.",
 	QFileUnreadable:    "Frågefilen %s kunde inte läsas.",
-	QDetail:            "Detaljer: %s",
 	QMore:              "Fler fel som inte visas här: %d",
 	QItemQuestionnaire: "Frågorna",
 	QItemScale:         "Skalan",

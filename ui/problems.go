@@ -102,7 +102,7 @@ func (c *Catalog) QuestionsError(path string, err error) string {
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Sprintf(c.QFileMissing, path)
 	default:
-		return fmt.Sprintf(c.QFileUnreadable, path) + "\n  " + fmt.Sprintf(c.QDetail, survey.Visible(err.Error()))
+		return fmt.Sprintf(c.QFileUnreadable, path) + "\n  " + fmt.Sprintf(c.Detail, survey.Visible(err.Error()))
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, c.ErrQuestions, path)
@@ -113,7 +113,7 @@ func (c *Catalog) QuestionsError(path string, err error) string {
 		}
 		b.WriteString(c.questionsProblem(p))
 		if p.Detail != "" {
-			b.WriteString("\n    " + fmt.Sprintf(c.QDetail, survey.Visible(p.Detail)))
+			b.WriteString("\n    " + fmt.Sprintf(c.Detail, survey.Visible(p.Detail)))
 		}
 	}
 	if ps.More > 0 {
