@@ -100,6 +100,10 @@ var fuzzSeeds = []string{
 		"<fail>5<size 49 15>6<size 50 16>6<enter><tab><tab><shift+tab><enter>" +
 		"<pgup><pgdown><home><end><backspace><space>x0<ctrl+c><enter>" +
 		strings.Repeat("7", 24) + "q<enter>",
+	// The last statement skipped, the first left by moving on, so that the
+	// review must list both ends; then answered from the review, quit and
+	// resumed.
+	"<sv><enter>s<right>" + strings.Repeat("5", 22) + "s<esc>b3<esc>q<enter>",
 	// The questions page, bursts (q and ? are letters in the municipality
 	// filter), a failing load, resuming from the menu.
 	"<sv><down><enter><pgdown><esc><enter><enter><burst qö?>" +
@@ -323,8 +327,16 @@ type fuzzApp struct {
 	quit    bool         // tea.Quit arrived; the program has ended
 	// lastWriteErr is the result of the program's latest store write.
 	lastWriteErr error
-	events       int    // events so far, for messages
-	last         string // the last event, for messages
+	// The target's own account of the answers, kept from the writes that
+	// succeeded, so that the review's list and the menu's count are
+	// checked against expectations of its own rather than the helpers the
+	// app computes them with: the ratings of each attempt (store.Skipped
+	// for a skip) and the one left unfinished, if any.
+	given   map[store.AttemptID]map[string]int
+	open    store.AttemptID
+	hasOpen bool
+	events  int    // events so far, for messages
+	last    string // the last event, for messages
 
 	// What the run reached, for the seed test.
 	seen    map[screen]bool
@@ -340,7 +352,8 @@ func newFuzzApp(q *survey.Questionnaire, lang survey.Lang, st *memStore, fail fu
 	return &fuzzApp{q: q, lang: lang, st: st, fail: fail,
 		size:  tea.WindowSizeMsg{Width: 80, Height: 24},
 		clock: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC),
-		seen:  map[screen]bool{}}
+		seen:  map[screen]bool{},
+		given: map[store.AttemptID]map[string]int{}}
 }
 
 func (d *fuzzApp) failf(format string, args ...any) {
@@ -479,8 +492,50 @@ func (d *fuzzApp) exec(cmd tea.Cmd, trigger *tea.KeyMsg) {
 	d.run(cmd)
 	for _, c := range d.st.takeCalls() {
 		d.checkWrite(c, trigger)
+		d.track(c)
 		d.lastWriteErr = c.err
 	}
+}
+
+// track keeps the target's own account of the answers from a write that
+// succeeded; a failed write changes nothing.
+func (d *fuzzApp) track(c storeCall) {
+	if c.err != nil {
+		return
+	}
+	switch c.op {
+	case "start":
+		d.given[c.id], d.open, d.hasOpen = map[string]int{}, c.id, true
+	case "rating":
+		if d.given[c.id] == nil {
+			d.given[c.id] = map[string]int{}
+		}
+		d.given[c.id][c.statement] = c.value
+	case "finish":
+		if d.open == c.id {
+			d.hasOpen = false
+		}
+	case "discard":
+		delete(d.given, c.id)
+		if d.open == c.id {
+			d.hasOpen = false
+		}
+	}
+}
+
+// wantOpen is the target's own list of the statements of attempt id left
+// without an answer (not rated, or skipped), by index in questionnaire
+// order, and its count of the answered ones.
+func (d *fuzzApp) wantOpen(id store.AttemptID) (open []int, answered int) {
+	given := d.given[id]
+	for i, s := range d.q.Statements {
+		if v, ok := given[s.ID]; ok && v != store.Skipped {
+			answered++
+		} else {
+			open = append(open, i)
+		}
+	}
+	return open, answered
 }
 
 // run executes cmd; messages go to the inbox. A command that is still
@@ -645,9 +700,19 @@ func (d *fuzzApp) check() {
 			d.failf("statement %s: %d answers ticked, the store holds %+v (%v)", id, ticks, r, ok)
 		}
 	case screenReview:
-		a, _ := d.st.get(m.attempt.ID)
-		if want := unanswered(d.q, a); !slices.Equal(m.review.open, want) {
-			d.failf("the review lists statements %v as open, the store %v", m.review.open, want)
+		want, _ := d.wantOpen(m.attempt.ID)
+		if !slices.Equal(m.review.open, want) {
+			d.failf("the review lists statements %v as open, the answers given leave %v", m.review.open, want)
+		}
+		// The list on screen: "a) 9. …" for each. At least three lines
+		// fit, and the list scrolls only once the cursor passes them.
+		for k, i := range want {
+			if k >= 3 || m.review.cursor > 3 {
+				break
+			}
+			if line := fmt.Sprintf("%c) %d. ", shortcuts[k], i+1); !strings.Contains(view, line) {
+				d.failf("statement %d is open, the review does not list %q", i+1, line)
+			}
 		}
 	case screenResult:
 		a, ok := d.st.get(m.result.attempt.ID)
@@ -665,14 +730,18 @@ func (d *fuzzApp) check() {
 			}
 		}
 	case screenWelcome:
-		open, hasOpen, _, hasLatest := d.st.peek(store.LocalProfile)
-		if hasOpen {
-			want := fmt.Sprintf(cat.MenuContinue, answeredCount(open), len(d.q.Statements))
+		_, hasOpen, _, hasLatest := d.st.peek(store.LocalProfile)
+		if hasOpen != (d.hasOpen) {
+			d.failf("the store has an unfinished attempt: %v; the writes leave one: %v", hasOpen, d.hasOpen)
+		}
+		if d.hasOpen {
+			_, answered := d.wantOpen(d.open)
+			want := fmt.Sprintf(cat.MenuContinue, answered, len(d.q.Statements))
 			if !strings.Contains(view, want) {
-				d.failf("the store has an unfinished attempt, the menu lacks %q", want)
+				d.failf("%d statements are answered, the menu lacks %q", answered, want)
 			}
 		} else if strings.Contains(view, strings.SplitN(cat.MenuContinue, "(", 2)[0]) {
-			d.failf("the menu offers to continue, the store has no unfinished attempt")
+			d.failf("the menu offers to continue, but no test is unfinished")
 		}
 		if hasLatest != strings.Contains(view, cat.MenuLatest) {
 			d.failf("the store has a finished attempt: %v, the menu offers the latest result: %v", hasLatest, !hasLatest)
