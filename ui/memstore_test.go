@@ -48,6 +48,7 @@ type memStore struct {
 	failWrites uint
 	failRead   bool
 	calls      []storeCall // writes attempted, for the fuzz target's checks
+	failErr    error       // what a failing write returns; errDiskFull if nil
 }
 
 // storeCall records one attempted write.
@@ -184,7 +185,7 @@ func memCheckAnswer(id store.AttemptID, questionID string, next store.Position) 
 // writable returns the stored attempt if it may still change.
 func (s *memStore) writable(id store.AttemptID) (store.Attempt, error) {
 	if s.writeFails() {
-		return store.Attempt{}, errDiskFull
+		return store.Attempt{}, s.failure()
 	}
 	a, ok := s.attempts[id]
 	if !ok {
@@ -194,6 +195,14 @@ func (s *memStore) writable(id store.AttemptID) (store.Attempt, error) {
 		return store.Attempt{}, fmt.Errorf("%w: attempt %s", store.ErrFinished, id)
 	}
 	return a, nil
+}
+
+// failure is the error a failing write returns.
+func (s *memStore) failure() error {
+	if s.failErr != nil {
+		return s.failErr
+	}
+	return errDiskFull
 }
 
 // writeFails reports whether the write being made is to fail.
@@ -220,7 +229,7 @@ func (s *memStore) StartAttempt(profileID string, q *survey.Questionnaire, at ti
 			return err
 		}
 		if s.writeFails() {
-			return errDiskFull
+			return s.failure()
 		}
 		if !s.profiles[profileID] {
 			return fmt.Errorf("%w: profile %q", store.ErrNotFound, profileID)
