@@ -13,11 +13,11 @@ import (
 	"digikomp/ui"
 )
 
-// endSignals ask the program to end: SIGTERM from a
-// shutdown or a facilitator's script, SIGHUP from a closed window or a
-// dropped connection, SIGINT sent from outside (Ctrl+C itself is a key
-// in raw mode). Each pauses exactly as q does: a typed discussion draft
-// is saved, the terminal is restored, the paused line is printed and the
+// endSignals ask the program to end: SIGTERM from a shutdown or a
+// facilitator's script, SIGHUP from a closed window or a dropped
+// connection, SIGINT sent from outside (in the full screen Ctrl+C itself
+// is a key). Each pauses exactly as q does: a typed discussion draft is
+// saved, the terminal is restored, the paused line is printed and the
 // exit code is 0, because nothing given is lost. Bubble Tea's own handler
 // would turn SIGINT into an error (exit 1, in English) and SIGTERM into a
 // quit that skips the draft, and it ignores SIGHUP, whose default ends
