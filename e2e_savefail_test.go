@@ -144,3 +144,4 @@ func TestE2EPauseDraftNotSaved(t *testing.T) {
 		t.Errorf("claims everything was kept:\n%s", out)
 	}
 }
+
