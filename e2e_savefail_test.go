@@ -144,4 +144,3 @@ func TestE2EPauseDraftNotSaved(t *testing.T) {
 		t.Errorf("claims everything was kept:\n%s", out)
 	}
 }
-
