@@ -222,39 +222,40 @@ type Catalog struct {
 	QOther             string // code
 
 	// check's problem lines, one per store.ProblemKind (see ui/problems.go
-	// for the arguments of each).
-	CheckMetaPage         string // page, why
-	CheckFreelist         string // page, detail
+	// for the arguments of each); bbolt's or a decoder's own words follow
+	// on a Detail line.
+	CheckMetaPage         string // page
+	CheckFreelist         string // page
 	CheckPageBeyondEnd    string // page, file size in bytes
 	CheckPageID           string // page, the page its header names
 	CheckPageType         string // page, type
 	CheckPageOverflow     string // page, pages past the end
-	CheckBbolt            string // bbolt's words
-	CheckBuckets          string // detail
+	CheckBbolt            string
+	CheckBuckets          string
 	CheckBucketMissing    string // bucket name
-	CheckProfile          string // profile, detail
+	CheckProfile          string // profile
 	CheckProfileName      string // profile key, the id its record names
-	CheckShapeKey         string // detail
-	CheckShape            string // questionnaire id, version, detail
-	CheckAttemptKey       string // key, detail
-	CheckAttempt          string // attempt, detail
+	CheckShapeKey         string
+	CheckShape            string // questionnaire id, version
+	CheckAttemptKey       string // key
+	CheckAttempt          string // attempt
 	CheckNoProfile        string // attempt, profile
 	CheckNoShape          string // attempt, questionnaire id, version
-	CheckAnswers          string // attempt, detail
-	CheckRating           string // attempt, detail
+	CheckAnswers          string // attempt
+	CheckRating           string // attempt
 	CheckOrphanAnswers    string // key
-	CheckUnfinishedIndex  string // profile, detail
+	CheckUnfinishedIndex  string // profile
 	CheckUnfinishedWrong  string // profile, attempt
 	CheckNotUnfinished    string // attempt, profile
 	CheckPositionDone     string // attempt
-	CheckFinishedIndexKey string // key, detail
-	CheckFinishedIndex    string // attempt, detail
+	CheckFinishedIndexKey string // key
+	CheckFinishedIndex    string // attempt
 	CheckNotFinishedIndex string // attempt
 	CheckNoResultsRow     string // attempt
 	CheckResultsRow       string // attempt
 	CheckCounts           string // finished attempts, index entries, results rows
 	CheckMore             string // problems left out
-	CheckOther            string // kind, record, detail
+	CheckOther            string // kind, record
 
 	// Accessible, line-by-line mode.
 	AccMunicipalityHint string

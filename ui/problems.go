@@ -15,6 +15,23 @@ import (
 // decoder's) stay inside the sentence as the store gave them, made safe
 // to print: a damaged or foreign file can hold any bytes.
 func (c *Catalog) CheckProblem(p store.Problem) string {
+	line := c.checkSentence(p)
+	if p.Detail != "" && !detailInSentence[p.Kind] {
+		line += "\n  " + fmt.Sprintf(c.Detail, survey.Visible(p.Detail))
+	}
+	return line
+}
+
+// detailInSentence are the kinds whose Detail is an id or a value their
+// sentence quotes. Any other kind's Detail is bbolt's or a decoder's own
+// words, shown on a line of its own under the sentence, so none is lost.
+var detailInSentence = map[store.ProblemKind]bool{
+	store.ProblemProfileName: true, store.ProblemNoProfile: true, store.ProblemNoShape: true,
+	store.ProblemUnfinishedWrong: true, store.ProblemNotUnfinished: true, store.ProblemPageType: true,
+}
+
+// checkSentence is the sentence of one problem, without technical detail.
+func (c *Catalog) checkSentence(p store.Problem) string {
 	n := func(i int) int {
 		if i < len(p.Numbers) {
 			return p.Numbers[i]
@@ -24,9 +41,9 @@ func (c *Catalog) CheckProblem(p store.Problem) string {
 	rec, det := survey.Visible(p.Record), survey.Visible(p.Detail)
 	switch p.Kind {
 	case store.ProblemMetaPage:
-		return fmt.Sprintf(c.CheckMetaPage, n(0), det)
+		return fmt.Sprintf(c.CheckMetaPage, n(0))
 	case store.ProblemFreelist:
-		return fmt.Sprintf(c.CheckFreelist, n(0), det)
+		return fmt.Sprintf(c.CheckFreelist, n(0))
 	case store.ProblemPageBeyondEnd:
 		return fmt.Sprintf(c.CheckPageBeyondEnd, n(0), n(1))
 	case store.ProblemPageID:
@@ -36,35 +53,35 @@ func (c *Catalog) CheckProblem(p store.Problem) string {
 	case store.ProblemPageOverflow:
 		return fmt.Sprintf(c.CheckPageOverflow, n(0), n(1))
 	case store.ProblemBbolt:
-		return fmt.Sprintf(c.CheckBbolt, det)
+		return c.CheckBbolt
 	case store.ProblemBuckets:
-		return fmt.Sprintf(c.CheckBuckets, det)
+		return c.CheckBuckets
 	case store.ProblemBucketMissing:
 		return fmt.Sprintf(c.CheckBucketMissing, rec)
 	case store.ProblemProfile:
-		return fmt.Sprintf(c.CheckProfile, rec, det)
+		return fmt.Sprintf(c.CheckProfile, rec)
 	case store.ProblemProfileName:
 		return fmt.Sprintf(c.CheckProfileName, rec, det)
 	case store.ProblemShapeKey:
-		return fmt.Sprintf(c.CheckShapeKey, det)
+		return c.CheckShapeKey
 	case store.ProblemShape:
-		return fmt.Sprintf(c.CheckShape, rec, n(0), det)
+		return fmt.Sprintf(c.CheckShape, rec, n(0))
 	case store.ProblemAttemptKey:
-		return fmt.Sprintf(c.CheckAttemptKey, rec, det)
+		return fmt.Sprintf(c.CheckAttemptKey, rec)
 	case store.ProblemAttempt:
-		return fmt.Sprintf(c.CheckAttempt, rec, det)
+		return fmt.Sprintf(c.CheckAttempt, rec)
 	case store.ProblemNoProfile:
 		return fmt.Sprintf(c.CheckNoProfile, rec, det)
 	case store.ProblemNoShape:
 		return fmt.Sprintf(c.CheckNoShape, rec, det, n(0))
 	case store.ProblemAnswers:
-		return fmt.Sprintf(c.CheckAnswers, rec, det)
+		return fmt.Sprintf(c.CheckAnswers, rec)
 	case store.ProblemRating:
-		return fmt.Sprintf(c.CheckRating, rec, det)
+		return fmt.Sprintf(c.CheckRating, rec)
 	case store.ProblemOrphanAnswers:
 		return fmt.Sprintf(c.CheckOrphanAnswers, rec)
 	case store.ProblemUnfinishedIndex:
-		return fmt.Sprintf(c.CheckUnfinishedIndex, rec, det)
+		return fmt.Sprintf(c.CheckUnfinishedIndex, rec)
 	case store.ProblemUnfinishedWrong:
 		return fmt.Sprintf(c.CheckUnfinishedWrong, rec, det)
 	case store.ProblemNotUnfinished:
@@ -72,9 +89,9 @@ func (c *Catalog) CheckProblem(p store.Problem) string {
 	case store.ProblemPositionDone:
 		return fmt.Sprintf(c.CheckPositionDone, rec)
 	case store.ProblemFinishedIndexKey:
-		return fmt.Sprintf(c.CheckFinishedIndexKey, rec, det)
+		return fmt.Sprintf(c.CheckFinishedIndexKey, rec)
 	case store.ProblemFinishedIndex:
-		return fmt.Sprintf(c.CheckFinishedIndex, rec, det)
+		return fmt.Sprintf(c.CheckFinishedIndex, rec)
 	case store.ProblemNotFinishedIndex:
 		return fmt.Sprintf(c.CheckNotFinishedIndex, rec)
 	case store.ProblemNoResultsRow:
@@ -86,7 +103,7 @@ func (c *Catalog) CheckProblem(p store.Problem) string {
 	case store.ProblemMore:
 		return fmt.Sprintf(c.CheckMore, n(0))
 	}
-	return fmt.Sprintf(c.CheckOther, survey.Visible(string(p.Kind)), rec, det)
+	return fmt.Sprintf(c.CheckOther, survey.Visible(string(p.Kind)), rec)
 }
 
 // QuestionsError explains why the questions file at path cannot be used:

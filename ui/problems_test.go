@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"digikomp/internal/langcheck"
 	"digikomp/store"
 	"digikomp/survey"
 )
@@ -12,6 +13,18 @@ import (
 // Every problem check can report has a sentence of its own in both
 // languages, with every argument used and quoted text made harmless.
 func TestCheckProblemSentences(t *testing.T) {
+	// The kinds whose Detail is an id or a value the sentence quotes.
+	quotesID := map[store.ProblemKind]bool{
+		store.ProblemProfileName: true, store.ProblemNoProfile: true, store.ProblemNoShape: true,
+		store.ProblemUnfinishedWrong: true, store.ProblemNotUnfinished: true, store.ProblemPageType: true,
+	}
+	// The kinds Verify gives no Detail.
+	noDetail := map[store.ProblemKind]bool{
+		store.ProblemPageBeyondEnd: true, store.ProblemPageID: true, store.ProblemPageOverflow: true,
+		store.ProblemBucketMissing: true, store.ProblemOrphanAnswers: true, store.ProblemPositionDone: true,
+		store.ProblemNotFinishedIndex: true, store.ProblemNoResultsRow: true, store.ProblemResultsRow: true,
+		store.ProblemCounts: true, store.ProblemMore: true,
+	}
 	for _, lang := range []survey.Lang{survey.Swedish, survey.English} {
 		cat := Messages(lang)
 		seen := map[string]store.ProblemKind{}
@@ -31,6 +44,15 @@ func TestCheckProblemSentences(t *testing.T) {
 				t.Errorf("%s: %s and %s read the same: %q", lang, prev, kind, got)
 			}
 			seen[got] = kind
+			// A decoder's English stays on the Detail line (other kinds
+			// quote an id there).
+			english := cat.CheckProblem(store.Problem{Kind: kind, Record: "0a1b", Numbers: []int{7, 8, 9}, Detail: "record could not be read"})
+			if first, _, _ := strings.Cut(english, "\n"); lang == survey.Swedish && !quotesID[kind] && len(langcheck.English(first)) > 0 {
+				t.Errorf("%s: English in the Swedish sentence %q", kind, first)
+			}
+			if !strings.Contains(english, "record could not be read") && !noDetail[kind] {
+				t.Errorf("%s %s: the detail is lost: %q", lang, kind, english)
+			}
 		}
 	}
 }
