@@ -158,7 +158,7 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, ui.WithDetail(cat.SaveFailure(err)))
 		return exitError
 	case err != nil:
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, unexpected(cat, err))
 		return exitError
 	}
 	if paused {

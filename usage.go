@@ -79,6 +79,13 @@ func flagMessage(cat *ui.Catalog, err error) string {
 	return cat.ErrFlagsUnreadable
 }
 
+// unexpected is the message for an error nothing else names: a sentence
+// from the catalogue, and the error's own words, which may be English, on
+// the detail line under it.
+func unexpected(cat *ui.Catalog, err error) string {
+	return ui.WithDetail(cat.ErrUnexpected, cat.DetailLine(err))
+}
+
 // dashed writes a flag name as the help text does: --name, or -h.
 func dashed(name string) string {
 	if len(name) == 1 {

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
+	"digikomp/internal/langcheck"
 	"digikomp/survey"
 	"digikomp/ui"
 )
@@ -58,5 +60,19 @@ func TestLangFromArgs(t *testing.T) {
 		if lang, ok := langFromArgs(c.args); lang != c.lang || ok != c.ok {
 			t.Errorf("langFromArgs(%q) = %q, %v; want %q, %v", c.args, lang, ok, c.lang, c.ok)
 		}
+	}
+}
+
+// An error nothing else names is still introduced in the person's
+// language; only the detail line quotes it.
+func TestUnexpectedError(t *testing.T) {
+	err := errors.New("program was killed: context canceled")
+	got := unexpected(ui.Messages(survey.Swedish), err)
+	sentence, detail, _ := strings.Cut(got, "\n")
+	if w := langcheck.English(sentence); len(w) > 0 || !strings.Contains(sentence, "oväntat fel") {
+		t.Errorf("sentence %q (English: %q)", sentence, w)
+	}
+	if !strings.HasPrefix(detail, "Detaljer: ") || !strings.Contains(detail, err.Error()) {
+		t.Errorf("detail line %q", detail)
 	}
 }

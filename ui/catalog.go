@@ -153,6 +153,8 @@ type Catalog struct {
 	ErrFlagsUnreadable string
 	// ErrNoDataDir: no --db and no home folder for the default path.
 	ErrNoDataDir string
+	// ErrUnexpected: an error nothing else names; the Detail line follows.
+	ErrUnexpected string
 
 	// digikomp check and digikomp backup.
 	CheckSound    string // path, profiles, attempts, finished attempts

@@ -140,6 +140,7 @@ Flags:
 	ErrFlagSyntax:       "“%s” cannot be read as a flag",
 	ErrFlagsUnreadable:  "The flags could not be read",
 	ErrNoDataDir:        "digikomp finds no folder to keep the database in. Name a file with --db or DIGIKOMP_DB.",
+	ErrUnexpected:       "digikomp stopped because of an unexpected error. Everything you answered before is kept.",
 	ErrNoDatabase:       "There is no database at %s. Name another file with --db.",
 	CheckSound:          "No problems found in %s. Profiles: %d. Tests: %d (finished: %d).",
 	CheckOlder:          "%s has an older format (version %d). No problems were found in its structure; the rest is checked once digikomp has opened and upgraded it.",

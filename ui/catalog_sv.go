@@ -140,6 +140,7 @@ Flaggor:
 	ErrFlagSyntax:       "”%s” går inte att läsa som en flagga",
 	ErrFlagsUnreadable:  "Flaggorna går inte att tolka",
 	ErrNoDataDir:        "digikomp hittar ingen mapp att lägga databasen i. Ange en fil med --db eller DIGIKOMP_DB.",
+	ErrUnexpected:       "digikomp avslutades av ett oväntat fel. Allt du har svarat tidigare finns kvar.",
 	ErrNoDatabase:       "Databasen %s finns inte. Ange en annan fil med --db.",
 	CheckSound:          "Inga fel hittades i %s. Profiler: %d. Test: %d (avslutade: %d).",
 	CheckOlder:          "%s har ett äldre format (version %d). Inga fel hittades i filens struktur; resten kontrolleras när digikomp har öppnat och uppgraderat den.",
@@ -198,7 +199,7 @@ Flaggor:
 	QTooManyBackground: "filen har för många bakgrundsfrågor (%d), men högst %d går att spara.",
 	QTooManyOptions:    "frågan har för många svarsalternativ (%d), men högst %d går att spara.",
 	QFewOptions:        "en fråga med kind = \"choice\" behöver minst två svarsalternativ (nu: %d).",
-	QNoOptions:         "en fråga med kind = %q har inga svarsalternativ. Ta bort dem.",
+	QNoOptions:         "en fråga med kind = %q kan inte ha svarsalternativ. Ta bort dem.",
 	QUnknownKind:       "kind %q finns inte. Använd \"choice\" eller \"municipality\".",
 	QOther:             "fel av slaget %s.",
 
