@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
 
 	"digikomp/survey"
 )
@@ -117,7 +118,13 @@ func (m discussionModel) view(c *common) string {
 	if note := m.lengthNote(c); note != "" {
 		form += "\n\n" + note
 	}
-	return formScreen(c, c.cat.MenuDiscussion, counter, c.cat.DiscussionIntro, form)
+	s := formScreen(c, c.cat.MenuDiscussion, counter, c.cat.DiscussionIntro, form)
+	if c.height > 0 && lipgloss.Height(s) > c.height-1-c.notice {
+		// In a small window the note about the length would push the
+		// footer off the screen; the general hint gives way to it.
+		s = formScreen(c, c.cat.MenuDiscussion, counter, "", form)
+	}
+	return s
 }
 
 // lengthNote is what is said under the box about its length: the count

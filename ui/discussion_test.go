@@ -182,3 +182,17 @@ func TestFailedBackgroundSaveKeepsTheQuestion(t *testing.T) {
 		t.Errorf("saved %q, want %q", got, role.Options[1].ID)
 	}
 }
+
+// TestDiscussionNoteFitsSmallWindow: at the smallest window the note
+// about the length still leaves the footer on the last line.
+func TestDiscussionNoteFitsSmallWindow(t *testing.T) {
+	h := newHarness(t, survey.Swedish)
+	h.toDiscussion()
+	h.paste(strings.Repeat("ab ", 1600))
+	h.send(tea.WindowSizeMsg{Width: MinWidth, Height: MinHeight})
+	lines := strings.Split(h.screen(), "\n")
+	if len(lines) != MinHeight || !strings.Contains(lines[MinHeight-1], "enter") {
+		t.Fatalf("%d lines in a window of %d, the last %q:\n%s", len(lines), MinHeight, lines[len(lines)-1], h.screen())
+	}
+	h.see("4\u00a0000 / 4\u00a0000 tecken", "800 tecken fick inte plats")
+}
