@@ -64,7 +64,7 @@ func (s *Store) StartAttempt(profileID string, q *survey.Questionnaire, at time.
 	if err != nil {
 		return Attempt{}, err
 	}
-	return rec.attempt(id), nil
+	return rec.attempt(id, nil), nil
 }
 
 // Attempt returns the attempt with the given id, finished or not.
@@ -222,10 +222,10 @@ func (s *Store) SaveRating(id AttemptID, statementID string, value int, next Pos
 			if err := sh.checkRating(statementID, value); err != nil {
 				return err
 			}
-			if rec.Ratings == nil {
-				rec.Ratings = map[string]int{}
+			if rec.Values == nil {
+				rec.Values = make([]byte, len(sh.statements))
 			}
-			rec.Ratings[statementID] = value
+			rec.Values[sh.index(statementID)] = byte(value + 1)
 			return nil
 		})
 }
@@ -419,7 +419,11 @@ func unsafeLoadAttempt(b buckets, id AttemptID) (Attempt, error) {
 	if err != nil {
 		return Attempt{}, err
 	}
-	return rec.attempt(id), nil
+	sh, err := b.shape(rec.Questionnaire, rec.Version)
+	if err != nil {
+		return Attempt{}, err
+	}
+	return rec.attempt(id, sh.statements), nil
 }
 
 // unsafeIndexFinished writes what a finished attempt adds besides its

@@ -60,7 +60,7 @@ func testRecord() attemptRecord {
 		Questionnaire: testQ.ID, Version: testQ.Version, Profile: "local",
 		Started: secondsOf(t0), Finished: secondsOf(t0.Add(time.Hour)),
 		Background: map[string]string{"role": "librarian", "municipality": "Malmö", "extra": "fri text"},
-		Ratings:    map[string]int{"s01": 7, "s02": Skipped, "s04": 1},
+		Values:     []byte{8, 1, 0, 2}, // s01 7, s02 skipped, s03 none, s04 1
 		Discussion: map[string]string{"d": "text \"quoted\" <b>", "c": "å"},
 		Position:   Position{Stage: StageDone},
 	}
@@ -116,15 +116,15 @@ func TestAttemptRecordIsCompact(t *testing.T) {
 	}
 	rec := attemptRecord{Questionnaire: q.ID, Version: q.Version, Profile: "p00001",
 		Started: secondsOf(t0), Finished: secondsOf(t0.Add(25 * time.Minute)), Position: Position{Stage: StageDone},
-		Background: map[string]string{}, Ratings: map[string]int{}}
+		Background: map[string]string{}, Values: make([]byte, len(sh.statements))}
 	for _, bq := range sh.background {
 		rec.Background[bq.id] = "Malmö"
 		if !bq.municipality {
 			rec.Background[bq.id] = bq.options[len(bq.options)-1]
 		}
 	}
-	for _, id := range sh.statements {
-		rec.Ratings[id] = 7
+	for i := range rec.Values {
+		rec.Values[i] = 7 + 1
 	}
 	raw, err := encodeAttempt(rec, c)
 	if err != nil {
@@ -147,8 +147,8 @@ func normalRecord(r attemptRecord) attemptRecord {
 	if len(r.Discussion) == 0 {
 		r.Discussion = nil
 	}
-	if len(r.Ratings) == 0 {
-		r.Ratings = nil
+	if len(r.Values) == 0 {
+		r.Values = nil
 	}
 	return r
 }
@@ -156,12 +156,10 @@ func normalRecord(r attemptRecord) attemptRecord {
 func TestEncodeAttemptRefusesInvalid(t *testing.T) {
 	c, _ := testCodec()
 	for name, change := range map[string]func(*attemptRecord){
-		"unknown statement":     func(r *attemptRecord) { r.Ratings["s99"] = 1 },
-		"rating too large":      func(r *attemptRecord) { r.Ratings["s01"] = 255 },
-		"negative rating":       func(r *attemptRecord) { r.Ratings["s01"] = -1 },
-		"done but no finish":    func(r *attemptRecord) { r.Finished = time.Time{} },
-		"finished but not done": func(r *attemptRecord) { r.Position = Position{StageReview, 0} },
-		"unknown questionnaire": func(r *attemptRecord) { r.Version = 99 },
+		"ratings of another shape": func(r *attemptRecord) { r.Values = []byte{1, 2} },
+		"done but no finish":       func(r *attemptRecord) { r.Finished = time.Time{} },
+		"finished but not done":    func(r *attemptRecord) { r.Position = Position{StageReview, 0} },
+		"unknown questionnaire":    func(r *attemptRecord) { r.Version = 99 },
 	} {
 		rec := testRecord()
 		change(&rec)

@@ -115,7 +115,7 @@ func FuzzDecodeShape(f *testing.F) {
 func FuzzDecodeResult(f *testing.F) {
 	sh := shapeOf(testQ)
 	sh.number = 3
-	f.Add(encodeResult(sh, map[string]int{"s01": 7}))
+	f.Add(encodeResult(sh, []byte{8, 0, 1, 0}))
 	f.Add([]byte{resultFormat, 0, 0})
 	f.Add([]byte{resultFormat, 1, 200, 1})
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -112,7 +112,10 @@ func unsafeImport(b buckets, sh shape, a Attempt) error {
 			return err
 		}
 	}
-	rec := recordOf(a)
+	rec, err := recordOf(a, sh)
+	if err != nil {
+		return err
+	}
 	if err := unsafePutRecord(b, a.ID, rec); err != nil {
 		return err
 	}
@@ -125,9 +128,9 @@ func unsafeImport(b buckets, sh shape, a Attempt) error {
 	return unsafeIndexFinished(b, a.ID, rec)
 }
 
-// recordOf is the record of a checked attempt, its times in whole
-// seconds as every record keeps them.
-func recordOf(a Attempt) attemptRecord {
+// recordOf is the record of a checked attempt of shape sh, its times in
+// whole seconds as every record keeps them.
+func recordOf(a Attempt, sh shape) (attemptRecord, error) {
 	rec := attemptRecord{
 		Questionnaire: a.QuestionnaireID,
 		Version:       a.QuestionnaireVersion,
@@ -140,11 +143,11 @@ func recordOf(a Attempt) attemptRecord {
 	if a.Done() {
 		rec.Finished = secondsOf(a.Finished)
 	}
-	if len(a.Ratings) > 0 {
-		rec.Ratings = make(map[string]int, len(a.Ratings))
-		for id, r := range a.Ratings {
-			rec.Ratings[id] = r.Value
-		}
+	ratings := make(map[string]int, len(a.Ratings))
+	for id, r := range a.Ratings {
+		ratings[id] = r.Value
 	}
-	return rec
+	var err error
+	rec.Values, err = valuesOf(sh, ratings)
+	return rec, err
 }

@@ -27,6 +27,7 @@ const maxPlaces = 1 << 16
 type places struct {
 	b      *bbolt.Bucket
 	byName map[string]uint64
+	names  map[uint64]string // names read so far
 }
 
 func newPlaces(b *bbolt.Bucket) *places { return &places{b: b} }
@@ -36,10 +37,17 @@ func (p *places) name(code uint64) (string, error) {
 	if code >= maxPlaces {
 		return "", fmt.Errorf("municipality code %d out of range", code)
 	}
+	if name, ok := p.names[code]; ok {
+		return name, nil
+	}
 	v := p.b.Get(placeKey(code))
 	if v == nil {
 		return "", fmt.Errorf("municipality code %d is not in the table", code)
 	}
+	if p.names == nil {
+		p.names = map[uint64]string{}
+	}
+	p.names[code] = string(v)
 	return string(v), nil
 }
 

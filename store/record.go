@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"maps"
@@ -19,9 +20,13 @@ type attemptRecord struct {
 	Started       time.Time // whole seconds
 	Finished      time.Time // whole seconds; zero while unfinished
 	Background    map[string]string
-	Ratings       map[string]int // statement id → value (Skipped included)
-	Discussion    map[string]string
-	Position      Position
+	// Values holds one byte per statement of the shape, in its order: 0
+	// for no rating, else the value + 1 (Skipped is 1). It is nil until
+	// the first rating; kept as bytes so that reading a record builds no
+	// map and a results row is a copy.
+	Values     []byte
+	Discussion map[string]string
+	Position   Position
 }
 
 // recordFormat is the first byte of an attempt record.
@@ -114,27 +119,12 @@ func encodeAttempt(r attemptRecord, c recordCodec) ([]byte, error) {
 		b = appendString(b, r.Background[id])
 	}
 
-	if len(r.Ratings) == 0 {
-		b = binary.AppendUvarint(b, 0)
-	} else {
-		b = binary.AppendUvarint(b, uint64(len(sh.statements)))
-		for _, id := range sh.statements {
-			v, ok := r.Ratings[id]
-			switch {
-			case !ok:
-				b = append(b, 0)
-			case v < 0 || v >= maxRating+1 || v > 254:
-				return nil, fmt.Errorf("%w: rating %d of %q", ErrInvalid, v, id)
-			default:
-				b = append(b, byte(v+1))
-			}
-		}
-		for id := range r.Ratings {
-			if sh.index(id) < 0 {
-				return nil, fmt.Errorf("%w: no statement %q in questionnaire %s version %d", ErrInvalid, id, r.Questionnaire, r.Version)
-			}
-		}
+	if len(r.Values) != 0 && len(r.Values) != len(sh.statements) {
+		return nil, fmt.Errorf("%w: %d ratings for the %d statements of questionnaire %s version %d",
+			ErrInvalid, len(r.Values), len(sh.statements), r.Questionnaire, r.Version)
 	}
+	b = binary.AppendUvarint(b, uint64(len(r.Values)))
+	b = append(b, r.Values...)
 
 	b = binary.AppendUvarint(b, uint64(len(r.Discussion)))
 	for _, id := range slices.Sorted(maps.Keys(r.Discussion)) {
@@ -251,16 +241,7 @@ func decodeAttempt(raw []byte, c recordCodec) (attemptRecord, error) {
 	case n != uint64(len(sh.statements)):
 		r.fail(fmt.Sprintf("%d ratings for %d statements", n, len(sh.statements)))
 	default:
-		values := r.bytes(n)
-		for i, v := range values {
-			if v == 0 {
-				continue
-			}
-			if rec.Ratings == nil {
-				rec.Ratings = make(map[string]int, n)
-			}
-			rec.Ratings[sh.statements[i]] = int(v) - 1
-		}
+		rec.Values = bytes.Clone(r.bytes(n))
 	}
 
 	nd := r.uvarint(uint64(len(r.b)) / 2)
@@ -313,9 +294,9 @@ func (r *reader) text(limit uint64) string {
 	return s
 }
 
-// attempt combines a decoded record into an Attempt. The maps are never
-// nil so that callers may fill them in.
-func (r attemptRecord) attempt(id AttemptID) Attempt {
+// attempt combines a decoded record into an Attempt; statements are its
+// shape's. The maps are never nil so that callers may fill them in.
+func (r attemptRecord) attempt(id AttemptID, statements []string) Attempt {
 	a := Attempt{
 		ID:                   id,
 		QuestionnaireID:      r.Questionnaire,
@@ -324,7 +305,7 @@ func (r attemptRecord) attempt(id AttemptID) Attempt {
 		Started:              r.Started,
 		Finished:             r.Finished,
 		Background:           maps.Clone(r.Background),
-		Ratings:              make(map[string]Rating, len(r.Ratings)),
+		Ratings:              make(map[string]Rating, len(r.Values)),
 		Discussion:           maps.Clone(r.Discussion),
 		Position:             r.Position,
 	}
@@ -334,8 +315,29 @@ func (r attemptRecord) attempt(id AttemptID) Attempt {
 	if a.Discussion == nil {
 		a.Discussion = map[string]string{}
 	}
-	for k, v := range r.Ratings {
-		a.Ratings[k] = Rating{Value: v}
+	for i, v := range r.Values {
+		if v != 0 && i < len(statements) {
+			a.Ratings[statements[i]] = Rating{Value: int(v) - 1}
+		}
 	}
 	return a
+}
+
+// valuesOf lays out ratings in the shape's order as a record keeps them.
+func valuesOf(sh shape, ratings map[string]int) ([]byte, error) {
+	if len(ratings) == 0 {
+		return nil, nil
+	}
+	values := make([]byte, len(sh.statements))
+	for id, v := range ratings {
+		i := sh.index(id)
+		if i < 0 {
+			return nil, fmt.Errorf("%w: no statement %q in this questionnaire", ErrInvalid, id)
+		}
+		if err := checkRating(v); err != nil {
+			return nil, err
+		}
+		values[i] = byte(v + 1)
+	}
+	return values, nil
 }

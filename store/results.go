@@ -37,13 +37,17 @@ func resultKey(at time.Time, id AttemptID) []byte {
 
 // encodeResult builds the row of an attempt from its ratings in the order
 // of sh.
-func encodeResult(sh shape, ratings map[string]int) []byte {
+func encodeResult(sh shape, values []byte) []byte {
 	b := make([]byte, 0, 2+binary.MaxVarintLen32+len(sh.statements))
 	b = append(b, resultFormat)
 	b = binary.AppendUvarint(b, sh.number)
 	b = binary.AppendUvarint(b, uint64(len(sh.statements)))
-	for _, id := range sh.statements {
-		b = append(b, byte(ratings[id])) // absent → 0, Skipped → 0
+	for i := range sh.statements {
+		v := byte(0) // no rating, or Skipped
+		if i < len(values) && values[i] > 1 {
+			v = values[i] - 1
+		}
+		b = append(b, v)
 	}
 	return b
 }
@@ -69,7 +73,7 @@ func decodeResult(raw []byte) (number uint64, values []byte, err error) {
 
 // resultRow is the results row of an attempt.
 func resultRow(rec attemptRecord, sh shape) []byte {
-	return encodeResult(sh, rec.Ratings)
+	return encodeResult(sh, rec.Values)
 }
 
 // unsafePutResult writes the results row of a finished attempt.

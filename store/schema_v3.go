@@ -46,8 +46,9 @@ func migrateRecords(tx *bbolt.Tx) error {
 	}
 
 	type attempt struct {
-		id  AttemptID
-		rec attemptRecord
+		id      AttemptID
+		rec     attemptRecord
+		ratings map[string]int // laid out once the shapes are upgraded
 	}
 	var all []attempt
 	// Background answers given per questionnaire version, for the shapes
@@ -80,9 +81,6 @@ func migrateRecords(tx *bbolt.Tx) error {
 			Discussion:    h.Discussion,
 			Position:      Position{Stage: Stage(h.Position.Stage), Cursor: h.Position.Cursor},
 		}
-		if len(ratings) > 0 {
-			rec.Ratings = ratings
-		}
 		switch {
 		case !h.Finished.IsZero():
 			rec.Finished = secondsOf(h.Finished)
@@ -102,13 +100,20 @@ func migrateRecords(tx *bbolt.Tx) error {
 			}
 			given[key][q][v] = true
 		}
-		all = append(all, attempt{id, rec})
+		all = append(all, attempt{id, rec, ratings})
 	}
 
 	if err := upgradeShapes(b, given); err != nil {
 		return err
 	}
 	for _, a := range all {
+		sh, err := b.shape(a.rec.Questionnaire, a.rec.Version)
+		if err != nil {
+			return fmt.Errorf("attempt %s: %w", a.id, err)
+		}
+		if a.rec.Values, err = valuesOf(sh, a.ratings); err != nil {
+			return fmt.Errorf("attempt %s: %w", a.id, err)
+		}
 		if err := unsafePutRecord(b, a.id, a.rec); err != nil {
 			return fmt.Errorf("attempt %s: %w", a.id, err)
 		}

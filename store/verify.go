@@ -2,7 +2,10 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -125,6 +128,12 @@ func verifyRecords(tx *bbolt.Tx, v *Verification) error {
 		return nil
 	})
 
+	// What the history must agree with, gathered in the one walk over the
+	// attempts so that checking it reads no attempt twice.
+	finishedAt := map[AttemptID]historyMark{}
+	rows := map[AttemptID]expectedRow{}
+	profiles := map[string]bool{}
+	codec := b.codec()
 	_ = b.attempts.ForEach(func(k, raw []byte) error {
 		v.Attempts++
 		id, err := indexedID(k)
@@ -132,14 +141,47 @@ func verifyRecords(tx *bbolt.Tx, v *Verification) error {
 			v.problem(Problem{Kind: ProblemAttemptKey, Record: fmt.Sprintf("%x", k), Detail: detail(err)})
 			return nil
 		}
-		rec, err := decodeAttempt(raw, b.codec())
+		rec, err := decodeAttempt(raw, codec)
 		if err != nil {
 			v.problem(Problem{Kind: ProblemAttempt, Record: id.String(), Detail: detail(err)})
 			return nil
 		}
-		verifyAttempt(b, v, shapes, id, rec)
+		if _, seen := profiles[rec.Profile]; !seen {
+			profiles[rec.Profile] = unsafeProfileExists(b.profiles, rec.Profile)
+		}
+		if !profiles[rec.Profile] {
+			v.problem(Problem{Kind: ProblemNoProfile, Record: id.String(), Detail: rec.Profile})
+		}
+		if !rec.Finished.IsZero() {
+			finishedAt[id] = historyMark{rec.Profile, rec.Finished.Unix()}
+		}
+		verifyAttempt(b, v, shapes, rows, id, rec)
 		return nil
 	})
+
+	// The results rows are compared in one pass over them rather than
+	// looked up one by one.
+	_ = b.results.ForEach(func(k, row []byte) error {
+		var id AttemptID
+		if len(k) != 8+len(id) {
+			v.problem(Problem{Kind: ProblemResultsRow, Record: fmt.Sprintf("%x", k)})
+			return nil
+		}
+		copy(id[:], k[8:])
+		want, ok := rows[id]
+		if !ok {
+			return nil // a row of no finished attempt: the counts below disagree
+		}
+		delete(rows, id)
+		if binary.BigEndian.Uint64(k) != want.finished || (want.row != nil && !bytes.Equal(row, want.row)) {
+			v.problem(Problem{Kind: ProblemResultsRow, Record: id.String()})
+		}
+		return nil
+	})
+	missing := slices.SortedFunc(maps.Keys(rows), func(x, y AttemptID) int { return bytes.Compare(x[:], y[:]) })
+	for _, id := range missing {
+		v.problem(Problem{Kind: ProblemNoResultsRow, Record: id.String()})
+	}
 
 	_ = b.unfinished.ForEach(func(k, raw []byte) error {
 		id, err := indexedID(raw)
@@ -168,11 +210,7 @@ func verifyRecords(tx *bbolt.Tx, v *Verification) error {
 		}
 		finished += len(list)
 		for _, e := range list {
-			rec, err := unsafeLoadHeader(b, e.id)
-			switch {
-			case err != nil:
-				v.problem(Problem{Kind: ProblemFinishedIndex, Record: e.id.String(), Detail: detail(err)})
-			case rec.Profile != string(k) || rec.Finished.Unix() != e.finished:
+			if finishedAt[e.id] != (historyMark{string(k), e.finished}) {
 				v.problem(Problem{Kind: ProblemFinishedIndex, Record: e.id.String(), Detail: fmt.Sprintf("history of %q", k)})
 			}
 		}
@@ -185,20 +223,19 @@ func verifyRecords(tx *bbolt.Tx, v *Verification) error {
 	return nil
 }
 
-// verifyAttempt checks one attempt against its questionnaire shape, its
-// profile, its answers record and the indexes.
-func verifyAttempt(b buckets, v *Verification, shapes map[string]shape, id AttemptID, rec attemptRecord) {
-	if !unsafeProfileExists(b.profiles, rec.Profile) {
-		v.problem(Problem{Kind: ProblemNoProfile, Record: id.String(), Detail: rec.Profile})
-	}
+// verifyAttempt checks one attempt against its questionnaire shape and
+// the unfinished index and results rows.
+func verifyAttempt(b buckets, v *Verification, shapes map[string]shape, rows map[AttemptID]expectedRow, id AttemptID, rec attemptRecord) {
 	sh, known := shapes[string(shapeKey(rec.Questionnaire, rec.Version))]
 	if !known {
 		v.problem(Problem{Kind: ProblemNoShape, Record: id.String(), Detail: rec.Questionnaire, Numbers: []int{rec.Version}})
 	}
 	if known {
-		for sid, r := range rec.Ratings {
-			if err := sh.checkRating(sid, r); err != nil {
-				v.problem(Problem{Kind: ProblemRating, Record: id.String(), Detail: detail(err)})
+		// The decoder matched the values to the shape's statements;
+		// what is left is the scale, checked without a lookup per value.
+		for i, b := range rec.Values {
+			if r := int(b) - 1; b > 1 && (r < sh.min || r > sh.max) && i < len(sh.statements) {
+				v.problem(Problem{Kind: ProblemRating, Record: id.String(), Detail: detail(sh.checkRating(sh.statements[i], r))})
 			}
 		}
 	}
@@ -212,11 +249,23 @@ func verifyAttempt(b buckets, v *Verification, shapes map[string]shape, id Attem
 		return
 	}
 	v.Finished++
-	row := b.results.Get(resultKey(rec.Finished, id))
-	switch {
-	case row == nil:
-		v.problem(Problem{Kind: ProblemNoResultsRow, Record: id.String()})
-	case known && !bytes.Equal(row, resultRow(rec, sh)):
-		v.problem(Problem{Kind: ProblemResultsRow, Record: id.String()})
+	want := expectedRow{finished: uint64(rec.Finished.UnixNano())}
+	if known {
+		want.row = resultRow(rec, sh)
 	}
+	rows[id] = want
+}
+
+// expectedRow is the results row a finished attempt must have: its key's
+// finish time, and its bytes when the attempt's shape is known.
+type expectedRow struct {
+	finished uint64
+	row      []byte
+}
+
+// historyMark is what a finished attempt's history entry must say: its
+// profile and finish time.
+type historyMark struct {
+	profile  string
+	finished int64
 }

@@ -45,7 +45,7 @@ func TestVerifyFindsEachKindOfProblem(t *testing.T) {
 			return tx.Bucket(resultsBucket).Put(k, v)
 		}, ProblemResultsRow, ""},
 		{"rating off the scale", func(tx *bbolt.Tx, _, o AttemptID) error {
-			return changeRecord(tx, o, func(r *attemptRecord) { r.Ratings = map[string]int{"s01": 9} })
+			return changeRecord(tx, o, func(r *attemptRecord) { r.Values = []byte{9 + 1, 0, 0, 0} })
 		}, ProblemRating, "off the scale"},
 		{"ratings for another shape", func(tx *bbolt.Tx, _, o AttemptID) error {
 			raw := bytes.Clone(tx.Bucket(attemptsBucket).Get(o[:]))
