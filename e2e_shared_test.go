@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"digikomp/store"
 )
@@ -24,8 +25,9 @@ func toDiscussion(a *app, u uiText) {
 
 // TestE2ECtrlEOpensNoEditor: on a shared laptop nothing leads out of the
 // app. Ctrl+E in a discussion answer must not run $EDITOR (here a script
-// that leaves a marker) nor write the draft to $TMPDIR, and Ctrl+Z must
-// not suspend the app to the shell.
+// that leaves a marker) nor write the draft to $TMPDIR, Ctrl+Z must not
+// suspend the app to the shell, and Ctrl+V must not run a clipboard
+// program.
 func TestE2ECtrlEOpensNoEditor(t *testing.T) {
 	u := languages[0]
 	env := newEnv(t, string(u.lang))
@@ -39,7 +41,21 @@ func TestE2ECtrlEOpensNoEditor(t *testing.T) {
 	if err := os.Mkdir(drafts, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	env.extra = []string{"EDITOR=" + editor, "VISUAL=" + editor, "TMPDIR=" + drafts}
+	// Clipboard programs first on PATH: the text box's own Ctrl+V would
+	// run one of them.
+	bin := filepath.Join(dir, "bin")
+	clip := filepath.Join(dir, "clipboard-read")
+	if err := os.Mkdir(bin, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"xclip", "xsel", "wl-paste", "wl-copy"} {
+		script := "#!/bin/sh\ntouch '" + clip + "'\necho URKLIPP\n"
+		if err := os.WriteFile(filepath.Join(bin, name), []byte(script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env.extra = []string{"EDITOR=" + editor, "VISUAL=" + editor, "TMPDIR=" + drafts,
+		"PATH=" + bin + string(os.PathListSeparator) + os.Getenv("PATH")}
 
 	a := start(t, env)
 	toDiscussion(a, u)
@@ -47,6 +63,7 @@ func TestE2ECtrlEOpensNoEditor(t *testing.T) {
 	a.waitFor("mitt utkast")
 	a.send("\x05") // Ctrl+E
 	a.send("\x1a") // Ctrl+Z
+	a.send("\x16") // Ctrl+V
 	a.send(" vidare")
 	// Keys are read in order: once the last ones show, Ctrl+E and Ctrl+Z
 	// have been acted on. huh writes the draft before starting the editor
@@ -61,6 +78,17 @@ func TestE2ECtrlEOpensNoEditor(t *testing.T) {
 	}
 	a.send("\x03")
 	a.exitOK("Ctrl+C in a discussion answer")
+	// The clipboard is read in a command of its own, which may still be
+	// starting its program when the keys after it show: give it half a
+	// second after the exit. (A slow machine can only make this miss a
+	// run, never fail a sound one.)
+	for range 50 {
+		if _, err := os.Stat(clip); err == nil || strings.Contains(a.output(), "URKLIPP") {
+			t.Error("Ctrl+V ran a clipboard program")
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 	if n := strings.Count(a.output(), "\x1b[?1049l"); n != 1 {
 		t.Errorf("the app left its screen %d times, want once (at the end)", n)
 	}
