@@ -104,6 +104,10 @@ var fuzzSeeds = []string{
 	// review must list both ends; then answered from the review, quit and
 	// resumed.
 	"<sv><enter>s<right>" + strings.Repeat("5", 22) + "s<esc>b3<esc>q<enter>",
+	// Saves that fail on a background and a discussion question: the
+	// question and the answer stay, and go in once the disk works.
+	"<en><enter><enter><enter><fail><down><enter><enter><esc>" + strings.Repeat("6", 24) +
+		"<fail>svar<enter><burst more><enter><esc><enter>",
 	// The questions page, bursts (q and ? are letters in the municipality
 	// filter), a failing load, resuming from the menu.
 	"<sv><down><enter><pgdown><esc><enter><enter><burst qö?>" +
@@ -714,6 +718,10 @@ func (d *fuzzApp) check() {
 				d.failf("statement %d is open, the review does not list %q", i+1, line)
 			}
 		}
+	case screenDiscussion:
+		d.checkQuestionShown(view, d.q.Discussion[m.discussion.index].Text.In(d.lang))
+	case screenBackground:
+		d.checkQuestionShown(view, d.q.Background[m.background.index].Prompt.In(d.lang))
 	case screenResult:
 		a, ok := d.st.get(m.result.attempt.ID)
 		switch {
@@ -746,6 +754,18 @@ func (d *fuzzApp) check() {
 		if hasLatest != strings.Contains(view, cat.MenuLatest) {
 			d.failf("the store has a finished attempt: %v, the menu offers the latest result: %v", hasLatest, !hasLatest)
 		}
+	}
+}
+
+// checkQuestionShown: a question screen shows its question, after a
+// failed save too (a finished huh form draws nothing). Its start is
+// enough: the window is at least 50 wide here, and wrapping is the
+// layout's business.
+func (d *fuzzApp) checkQuestionShown(view, question string) {
+	start := []rune(question)
+	start = start[:min(len(start), 12)]
+	if !strings.Contains(view, string(start)) {
+		d.failf("the question %q is not on screen", string(start))
 	}
 }
 
