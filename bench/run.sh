@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# bench/run.sh [WORKDIR] — digikomp's benchmarks against the limits.
+# bench/run.sh [-n N] [WORKDIR] — digikomp's benchmarks against the limits.
 #
-# Builds databases of 1,000, 10,000 and 100,000 generated attempts (and the
+# Builds databases of 1,000, 10,000 and N (default 100,000) generated attempts (and the
 # same attempts as CSV for sqlite3) in WORKDIR, runs the Go benchmarks, times
 # the same aggregation in sqlite3 if it is installed, measures peak resident
 # memory, and prints one markdown table. BENCHMARKS.md explains the rows.
@@ -21,6 +21,18 @@
 # (it reads /proc for the machine and the load). Runs from any directory.
 set -euo pipefail
 
+# -n N: the largest database (default 100000). A smaller one makes a
+# quick run; the Go benchmarks above N are left out and their rows say "—".
+big=100000
+if [[ ${1:-} == -n ]]; then
+	big=$2
+	shift 2
+fi
+if ((big < 100000)); then
+	export DIGIKOMP_BENCH_MAX=$big
+fi
+label=$big
+((big % 1000 == 0)) && label=$((big / 1000))k
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
 work=${1:-${DIGIKOMP_BENCH_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/digikomp-bench}}
@@ -57,6 +69,8 @@ cd "$repo"
 say "building tools and test binaries"
 go build -o "$bin/gendb" ./bench/gendb
 go build -o "$bin/rss" ./bench/rss
+go build -o "$bin/ptystart" ./bench/ptystart
+go build -o "$bin/digikomp" .
 go test -c -o "$bin/store.test" ./store
 ui_ok=1
 if ! go test -c -o "$bin/ui.test" ./ui 2>"$log/ui-build.txt"; then
@@ -73,7 +87,7 @@ if [[ $(cat "$work/stamp" 2>/dev/null) != "$stamp" ]]; then
 	rm -f "$work"/attempts-*.db "$work"/attempts-*.csv "$work"/attempts-*.sqlite
 	printf '%s\n' "$stamp" >"$work/stamp"
 fi
-for n in 0 1000 10000 100000; do
+for n in $(printf '%s\n' 0 1000 10000 "$big" | sort -nu); do
 	if [[ ! -e $work/attempts-$n.db ]]; then
 		say "generating $n attempts"
 		rm -f "$work/attempts-$n.db.tmp"
@@ -123,7 +137,7 @@ for ((round = 1; round <= count; round++)); do
 	say "benchmarks, round $round of $count"
 	wait_quiet
 	(cd store && "$bin/store.test" -test.run '^$' -test.benchmem -test.benchtime "$benchtime" \
-		-test.bench '^(BenchmarkSaveRating|BenchmarkRawWriteFsync|BenchmarkOpen|BenchmarkGroupSummary)$') >>"$log/bench.txt"
+		-test.bench '^(BenchmarkSaveRating|BenchmarkBareCommit|BenchmarkRawWriteFsync|BenchmarkOpen|BenchmarkGroupSummary)$') >>"$log/bench.txt"
 	if ((ui_ok)); then
 		(cd ui && "$bin/ui.test" -test.run '^$' -test.benchmem -test.benchtime "$benchtime" \
 			-test.bench '^(BenchmarkStartup|BenchmarkViewStatement)$') >>"$log/bench.txt"
@@ -161,10 +175,10 @@ END {
 sqlite_ns=""
 sqlite_note=""
 if command -v sqlite3 >/dev/null 2>&1; then
-	sq=$work/attempts-100000.sqlite
+	sq=$work/attempts-$big.sqlite
 	if [[ ! -e $sq ]]; then
-		say "loading 100000 attempts into sqlite3 (not timed)"
-		"$bin/gendb" -n 100000 -csv "$work/attempts-100000.csv" -sql "$work/import.sql" -query "$work/query.sql"
+		say "loading $big attempts into sqlite3 (not timed)"
+		"$bin/gendb" -n "$big" -csv "$work/attempts-$big.csv" -sql "$work/import.sql" -query "$work/query.sql"
 		rm -f "$sq.tmp"
 		sqlite3 "$sq.tmp" <"$work/import.sql"
 		mv "$sq.tmp" "$sq"
@@ -198,7 +212,7 @@ fi
 peak_kib() {
 	local task=$1 best=0 v
 	for _ in 1 2 3; do
-		v=$("$bin/rss" -db "$work/attempts-100000.db" -task "$task" | awk '$1 == "peak_rss_kib" { print $2 }')
+		v=$("$bin/rss" -db "$work/attempts-$big.db" -task "$task" | awk '$1 == "peak_rss_kib" { print $2 }')
 		((v > best)) && best=$v
 	done
 	echo "$best"
@@ -206,35 +220,22 @@ peak_kib() {
 rss_none=$(peak_kib none)
 rss_summary=$(peak_kib summary)
 rss_startup=$(peak_kib startup)
-rss_out=$("$bin/rss" -db "$work/attempts-100000.db" -task summary)
+rss_out=$("$bin/rss" -db "$work/attempts-$big.db" -task summary)
 rss_result=$(awk '$1 == "result" { $1 = ""; sub(/^ /, ""); print }' <<<"$rss_out")
 rss_split=$(awk '$1 == "before_close" { $1 = ""; sub(/^ /, ""); print }' <<<"$rss_out")
 
 # --- whole-process start-up ------------------------------------------------------
 
-# The whole process, as a person waits for it: exec, the Go runtime, the
-# built-in questionnaire, Open, the model and its first frame, exit.
-# Median wall time of 21 runs after a warm-up, 0 and 100k attempts
-# interleaved so that both see the same machine.
-proc_startup() { # prints "NS_0 NS_100K"
-	local i t0 t1 a=() b=()
-	"$bin/rss" -db "$work/attempts-0.db" -task startup >/dev/null
-	"$bin/rss" -db "$work/attempts-100000.db" -task startup >/dev/null
-	for ((i = 0; i < 21; i++)); do
-		t0=$(date +%s%N)
-		"$bin/rss" -db "$work/attempts-0.db" -task startup >/dev/null
-		t1=$(date +%s%N)
-		a+=($((t1 - t0)))
-		t0=$(date +%s%N)
-		"$bin/rss" -db "$work/attempts-100000.db" -task startup >/dev/null
-		t1=$(date +%s%N)
-		b+=($((t1 - t0)))
-	done
-	printf '%s\n' "${a[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "%s ", v[11] }'
-	printf '%s\n' "${b[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[11] }'
-}
+# The whole process, as a person waits for it: the real digikomp in a
+# pseudo-terminal that answers its colour and cursor queries, from exec
+# until the menu is on the screen (bench/ptystart). With the large
+# database the menu must offer the latest result: profile "local", the
+# one the app shows, has a history there. Median of 21 runs after a
+# warm-up, the two databases taking turns.
 wait_quiet
-read -r proc0 proc100 < <(proc_startup)
+read -r proc0 proc100 < <("$bin/ptystart" -bin "$bin/digikomp" -runs 21 \
+	-db "$work/attempts-0.db" -want "Avsluta" -db "$work/attempts-$big.db" -want "Se ditt senaste resultat" |
+	awk '{ printf "%s ", $2 } END { print "" }')
 
 # --- table -------------------------------------------------------------------------
 
@@ -263,6 +264,7 @@ row() { printf '| %s | %s | %s | %s | %s | %s |\n' "$@"; }
 
 save=$(get BenchmarkSaveRating 2)
 raw=$(get BenchmarkRawWriteFsync 2)
+bare=$(get BenchmarkBareCommit 2)
 gs1=$(get BenchmarkGroupSummary/n=1000 2)
 gs10=$(get BenchmarkGroupSummary/n=10000 2)
 gs100=$(get BenchmarkGroupSummary/n=100000 2)
@@ -300,7 +302,9 @@ EOF
 row measure value baseline ratio target "met?"
 row --- --- --- --- --- ---
 row "answer saved durably (SaveRating, one committed bbolt transaction)" "$(dur "$save")" \
-	"raw 4 KiB write + fsync, same directory: $(dur "$raw")" "$(ratio "$save" "$raw")" "≤ 2×" "$(met "$(div "$save" "$raw")" "<=" 2)"
+	"bare bbolt commit of the same size, same directory: $(dur "$bare")" "$(ratio "$save" "$bare")" "≤ 1.1×" "$(met "$(div "$save" "$bare")" "<=" 1.1)"
+row "answer saved durably, against the disk's own floor" "$(dur "$save")" \
+	"raw 4 KiB write + fsync, same directory: $(dur "$raw")" "$(ratio "$save" "$raw")" "— (bbolt needs two flushes)" "—"
 if [[ -n $sqlite_ns ]]; then
 	row "GroupSummary, 100k attempts ($gs100_b B, $gs100_a allocs per call)" "$(dur "$gs100")" \
 		"sqlite3, same aggregation over 100k rows: $(dur "$sqlite_ns")" "$(ratio "$gs100" "$sqlite_ns")" "≤ 0.1×" \
@@ -310,16 +314,16 @@ else
 fi
 row "start-up to the first frame, 100k attempts" "$(dur "$su100")" "start-up, 0 attempts: $(dur "$su0")" \
 	"$(ratio "$su100" "$su0")" "≤ 1.5×" "$(met "$(div "$su100" "$su0")" "<=" 1.5)"
-row "whole process to the first frame, 100k attempts" "$(dur "$proc100")" "same, 0 attempts: $(dur "$proc0")" \
+row "whole process to the menu in a terminal, $label attempts" "$(dur "$proc100")" "same, 0 attempts: $(dur "$proc0")" \
 	"$(ratio "$proc100" "$proc0")" "≤ 1.5×" "$(met "$(div "$proc100" "$proc0")" "<=" 1.5)"
 if [[ -n $view ]]; then
 	row "View of the statement screen (80×24)" "$(dur "$view")" "—" "—" "< 1 ms" "$(met "$view" "<" 1000000)"
 else
 	row "View of the statement screen (80×24)" "not yet (no BenchmarkViewStatement in ui/)" "—" "—" "< 1 ms" "—"
 fi
-row "peak resident memory: Open + GroupSummary, 100k attempts" "$(mb "$rss_summary")" \
-	"same process doing nothing: $(mb "$rss_none")" "—" "< 30 MB" "$(met "$rss_summary" "<" "$(awk 'BEGIN { print 30e6 / 1024 }')")"
-row "peak resident memory: start-up to the first frame, 100k attempts" "$(mb "$rss_startup")" \
+row "peak resident memory: Open + GroupSummary, $label attempts" "$(mb "$rss_summary")" \
+	"same process doing nothing: $(mb "$rss_none")" "—" "< 20 MB" "$(met "$rss_summary" "<" "$(awk 'BEGIN { print 20e6 / 1024 }')")"
+row "peak resident memory: start-up to the first frame, $label attempts" "$(mb "$rss_startup")" \
 	"same process doing nothing: $(mb "$rss_none")" "—" "< 30 MB" "$(met "$rss_startup" "<" "$(awk 'BEGIN { print 30e6 / 1024 }')")"
 growth "GroupSummary 1k → 10k" "$gs1" 1000 "$gs10" 10000
 growth "GroupSummary 10k → 100k" "$gs10" 10000 "$gs100" 100000
@@ -331,7 +335,7 @@ growth "start-up 10k → 100k" "$su10" 10000 "$su100" 100000
 cat <<EOF
 
 Open of an empty database: $(dur "$op0"). GroupSummary says: $rss_result; sqlite3 says: ${sqlite_check:-—}.
-Resident memory of Open + GroupSummary at 100k just before Close: ${rss_split:-not available}
+Resident memory of Open + GroupSummary at $label just before Close: ${rss_split:-not available}
 (RssAnon is the Go heap and runtime, RssFile the mapped binary and database pages).
 Raw results: $log/bench.txt (medians with min and max: $work/results.tsv).
 EOF

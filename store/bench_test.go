@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"go.etcd.io/bbolt"
+
 	"digikomp/bench/gen"
 	"digikomp/store"
 	"digikomp/survey"
@@ -76,6 +78,40 @@ func BenchmarkSaveRating(b *testing.B) {
 // BenchmarkRawWriteFsync is the floor any durable save stands on: 4 KiB
 // written over the start of a file and fsynced, in the directory of
 // BenchmarkSaveRating's database.
+// BenchmarkBareCommit is the floor SaveRating stands on: a bbolt
+// transaction with none of the store's code, putting one value of the
+// size of an unfinished attempt's record (about 50 bytes) under a
+// 16-byte key, committed and synced, in the same directory.
+func BenchmarkBareCommit(b *testing.B) {
+	tmp, err := os.MkdirTemp(benchDir(b), "barecommit-*")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.RemoveAll(tmp)
+	db, err := bbolt.Open(filepath.Join(tmp, "bare.db"), 0o600, &bbolt.Options{Timeout: benchTimeout})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	key, value := make([]byte, 16), make([]byte, 50)
+	if err := db.Update(func(tx *bbolt.Tx) error {
+		_, err := tx.CreateBucket([]byte("attempts"))
+		return err
+	}); err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		value[0] = byte(i)
+		if err := db.Update(func(tx *bbolt.Tx) error {
+			return tx.Bucket([]byte("attempts")).Put(key, value)
+		}); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
 func BenchmarkRawWriteFsync(b *testing.B) {
 	f, err := os.CreateTemp(benchDir(b), "rawfsync-*")
 	if err != nil {

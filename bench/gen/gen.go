@@ -11,7 +11,9 @@
 // The attempts are of the given questionnaire (the benchmarks use the
 // built-in one, survey.Load):
 //
-//   - one profile per PerProfile attempts, ids "p00001", "p00002", …;
+//   - one profile per PerProfile attempts, ids "local" (the profile the
+//     app shows, so that the real binary starts with a history),
+//     "p00002", "p00003", …;
 //   - start and finish times spread evenly over two years (2023 and
 //     2024), written in time order as a real database is, each profile's
 //     attempts spread over the whole period;
@@ -24,7 +26,7 @@
 //   - about 3% unfinished: the newest attempt of 60% of the profiles
 //     (the most recent ones in the database), never more than one per
 //     profile (the store enforces it). Profile
-//     p00001 always has one, so start-up finds both a result and an
+//     "local" always has one, so start-up finds both a result and an
 //     attempt to continue.
 package gen
 
@@ -37,6 +39,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"testing"
 	"time"
 
@@ -64,8 +67,14 @@ var (
 	PeriodEnd   = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 )
 
-// ProfileID is the id of the i-th profile, counting from 0: "p00001".
-func ProfileID(i int) string { return fmt.Sprintf("p%05d", i+1) }
+// ProfileID is the id of the i-th profile, counting from 0: "local",
+// then "p00002", "p00003", ….
+func ProfileID(i int) string {
+	if i == 0 {
+		return store.LocalProfile
+	}
+	return fmt.Sprintf("p%05d", i+1)
+}
 
 // FileName is the name of the cached database of n attempts.
 func FileName(n int) string { return fmt.Sprintf("attempts-%d.db", n) }
@@ -329,9 +338,17 @@ func Dir(temp func() string) (string, error) {
 	return dir, nil
 }
 
+// EnvMax, if set, is the largest database a benchmark may build: a quick
+// run of bench/run.sh -n 10000 leaves out the 100,000-attempt ones.
+const EnvMax = "DIGIKOMP_BENCH_MAX"
+
 // SkipLarge reports whether a benchmark of n attempts is left out: with
-// -short, unless $DIGIKOMP_BENCH_DIR holds (or will keep) the database.
+// -short, unless $DIGIKOMP_BENCH_DIR holds (or will keep) the database,
+// and above $DIGIKOMP_BENCH_MAX.
 func SkipLarge(n int, short bool) bool {
+	if limit, err := strconv.Atoi(os.Getenv(EnvMax)); err == nil && n > limit {
+		return true
+	}
 	return n >= Large && short && os.Getenv(EnvDir) == ""
 }
 
@@ -341,7 +358,7 @@ func SkipLarge(n int, short bool) bool {
 func ForBenchmark(b testing.TB, dir string, q *survey.Questionnaire, n int) string {
 	b.Helper()
 	if SkipLarge(n, testing.Short()) {
-		b.Skipf("%d attempts: left out with -short unless %s is set", n, EnvDir)
+		b.Skipf("%d attempts: left out with -short unless %s is set, or above %s", n, EnvDir, EnvMax)
 	}
 	path, err := Cached(dir, q, n)
 	if err != nil {
