@@ -303,9 +303,13 @@ func checkResumable(st *store.Store, q *survey.Questionnaire, cat *ui.Catalog, p
 		return exitOK // read errors are the interface's to show
 	}
 	recorded, err := st.HasQuestionnaire(a.QuestionnaireID, a.QuestionnaireVersion)
-	if err != nil || !recorded {
-		fmt.Fprintln(stderr, openError(cat, path, store.ErrCorrupt))
-		return exitRefused
+	if err == nil && !recorded {
+		err = store.ErrCorrupt
+	}
+	if err != nil {
+		// Only damage is damage: another failure to read is said as such.
+		fmt.Fprintln(stderr, openError(cat, path, err))
+		return openExitCode(err)
 	}
 	// The id comes from the file, which may have been written elsewhere.
 	fmt.Fprintf(stderr, cat.ErrOtherQuestions+"\n", survey.Visible(a.QuestionnaireID), a.QuestionnaireVersion)

@@ -67,6 +67,10 @@ func TestOpenErrorSystemErrorsAreNotDamage(t *testing.T) {
 			t.Errorf("openError(%v) = %v: the system's error is lost", err, got)
 		}
 	}
+	// bbolt's own words without a system error are about the bytes.
+	if err := errors.New("mmap too large"); !errors.Is(openError(err), ErrCorrupt) {
+		t.Errorf("openError(%v) is not damage", err)
+	}
 }
 
 // A sound file on a read-only disk: bbolt's read-write open fails with

@@ -7,7 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
+	"syscall"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -226,9 +226,13 @@ var openFile = os.OpenFile
 // openError maps an error of bbolt.Open to the sentinel the UI explains.
 // Only what bbolt found wrong in the file's bytes is damage; an error of
 // the system (opening, locking, reading or mapping the file: a read-only
-// disk, a missing permission, a failing stick) is returned as it is, so
-// that a sound file on a read-only disk is never called damaged.
+// disk, a missing permission, a failing stick) carries its error number
+// or the path it failed on, and is returned as it is, so that a sound file on a read-only disk is
+// never called damaged. bbolt's other words ("file size too small",
+// "mmap too large", a bad checksum) are about the bytes.
 func openError(err error) error {
+	var errno syscall.Errno
+	var pe *fs.PathError
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
 		return ErrLocked
@@ -236,11 +240,10 @@ func openError(err error) error {
 		return err
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch):
 		return fmt.Errorf("%w: %w", ErrForeign, err)
-	case errors.Is(err, berrors.ErrChecksum), strings.HasPrefix(err.Error(), "file size too small"):
-		// bbolt's words for a file cut short have no sentinel.
-		return fmt.Errorf("%w: %w", ErrCorrupt, err)
+	case errors.As(err, &errno), errors.As(err, &pe):
+		return err
 	}
-	return err
+	return fmt.Errorf("%w: %w", ErrCorrupt, err)
 }
 
 // create makes a new, initialised database at path. It is built under a
