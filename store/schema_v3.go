@@ -106,6 +106,8 @@ func migrateRecords(tx *bbolt.Tx) error {
 	if err := upgradeShapes(b, given); err != nil {
 		return err
 	}
+	// Each profile's history is written once, not once per attempt.
+	histories := map[string][]historyEntry{}
 	for _, a := range all {
 		sh, err := b.shape(a.rec.Questionnaire, a.rec.Version)
 		if err != nil {
@@ -117,10 +119,18 @@ func migrateRecords(tx *bbolt.Tx) error {
 		if err := unsafePutRecord(b, a.id, a.rec); err != nil {
 			return fmt.Errorf("attempt %s: %w", a.id, err)
 		}
-		if !a.rec.Finished.IsZero() {
-			if err := unsafeIndexFinished(b, a.id, a.rec); err != nil {
-				return fmt.Errorf("attempt %s: %w", a.id, err)
-			}
+		if a.rec.Finished.IsZero() {
+			continue
+		}
+		if err := unsafePutResult(b, sh, a.id, a.rec); err != nil {
+			return fmt.Errorf("attempt %s: %w", a.id, err)
+		}
+		histories[a.rec.Profile] = append(histories[a.rec.Profile], historyEntry{finished: a.rec.Finished.Unix(), id: a.id})
+	}
+	for profile, list := range histories {
+		slices.SortFunc(list, historyEntry.compare)
+		if err := b.history.Put([]byte(profile), encodeHistory(list)); err != nil {
+			return err
 		}
 	}
 	return tx.DeleteBucket(answersBucket)

@@ -16,9 +16,9 @@ import (
 //
 //  1. the file is opened read-write, which takes its exclusive lock and
 //     writes nothing, so no other digikomp changes it meanwhile;
-//  2. bbolt's Compact copies it into a new file next to it (owner-only,
-//     named like a database being created, so a copy left by a crash is
-//     removed as stale later);
+//  2. it is copied, as bbolt's hot backup does (Tx.WriteTo), into a new
+//     file next to it (owner-only, named like a database being created,
+//     so a copy left by a crash is removed as stale later);
 //  3. the migration runs on the copy in one transaction;
 //  4. the copy is compacted once more into the final file, which frees
 //     what the migration replaced, so an upgraded file is as small as a
@@ -69,17 +69,35 @@ func upgrade(path string, timeout time.Duration, plan schemaPlan) (err error) {
 	}
 	defer os.Remove(finalPath) // a no-op after the rename
 
-	// The intermediate copy is thrown away in any case, so it is not
-	// synced; the final file is, once, before it is renamed.
-	work, err := bbolt.Open(copyPath, fileMode, &bbolt.Options{NoSync: true, NoFreelistSync: true})
+	var size int64
+	err = guard(func() error {
+		return orig.View(func(tx *bbolt.Tx) error {
+			size = tx.Size()
+			f, err := os.OpenFile(copyPath, os.O_WRONLY|os.O_TRUNC, fileMode)
+			if err != nil {
+				return err
+			}
+			_, err = tx.WriteTo(f)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			return err
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("upgrade: copy: %w", err)
+	}
+	testHook("copied")
+	// The copy is thrown away in any case, so it is not synced; the final
+	// file is, once, before it is renamed. Mapping room for the copy to
+	// grow spares the migration bbolt's remapping as it does.
+	work, err := bbolt.Open(copyPath, fileMode, &bbolt.Options{
+		NoSync: true, NoFreelistSync: true, InitialMmapSize: int(min(2*size, 1<<30)),
+	})
 	if err != nil {
 		return fmt.Errorf("upgrade: %w", err)
 	}
 	defer work.Close()
-	if err := guard(func() error { return bbolt.Compact(work, orig, compactTxSize) }); err != nil {
-		return fmt.Errorf("upgrade: copy: %w", err)
-	}
-	testHook("copied")
 	err = guard(func() error {
 		return work.Update(func(tx *bbolt.Tx) error {
 			if err := unsafeMigrate(tx, plan, version); err != nil {
