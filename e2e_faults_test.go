@@ -51,7 +51,8 @@ func TestE2EDiskFull(t *testing.T) {
 }
 
 // TestE2EDiskFullAtCreation: a new database cannot be created; a sentence
-// says so, the exit code is 1, and no file or temporary file is left.
+// says so and why, the exit code is 1, and no file or temporary file is
+// left.
 func TestE2EDiskFullAtCreation(t *testing.T) {
 	env := newEnv(t, "en")
 	env.db = filepath.Join(env.home, "new", "answers.db")
@@ -62,6 +63,11 @@ func TestE2EDiskFullAtCreation(t *testing.T) {
 	}
 	if !strings.Contains(a.output(), "Could not open") {
 		t.Errorf("no sentence about the failure:\n%s", a.output())
+	}
+	// The detail names the file the person chose, never the temporary
+	// one it is built under.
+	if !strings.Contains(a.output(), "The disk is full") || !strings.Contains(a.output(), "EFBIG, "+env.db) {
+		t.Errorf("the sentence does not say the disk is full, with the database's path as detail:\n%s", a.output())
 	}
 	if entries, _ := os.ReadDir(filepath.Dir(env.db)); len(entries) != 0 {
 		t.Errorf("a failed creation left %v", entries)

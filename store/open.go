@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"syscall"
 	"time"
 
@@ -251,6 +252,7 @@ func openError(err error) error {
 // never leaves a file at path that a later Open would refuse as foreign.
 func create(path string, timeout time.Duration, plan schemaPlan) (err error) {
 	dir := filepath.Dir(path)
+	defer func() { namePath(err, dir, path) }()
 	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return fmt.Errorf("create database directory: %w", err)
 	}
@@ -308,6 +310,16 @@ func create(path string, timeout time.Duration, plan schemaPlan) (err error) {
 // the size of its data: every byte of it is copied to a stick, mailed,
 // backed up and checked.
 const allocSize = 1 << 20
+
+// namePath makes an error about the temporary file a creation works on
+// name the database path instead: the person never chose that name, and
+// the system's detail shown to them should be the file they know.
+func namePath(err error, dir, path string) {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && filepath.Dir(pe.Path) == dir && strings.HasPrefix(filepath.Base(pe.Path), ".digikomp-") {
+		pe.Path = path
+	}
+}
 
 // tempPattern names a database being created, before it takes its name.
 const tempPattern = ".digikomp-*.tmp"
