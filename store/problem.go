@@ -27,9 +27,13 @@ const (
 	ProblemProfileName   ProblemKind = "profile-name"      // Record: key; Detail: the id the record names
 	ProblemShapeKey      ProblemKind = "questionnaire-key" // Detail
 	ProblemShape         ProblemKind = "questionnaire"     // Record: id; Numbers: version; Detail
-	ProblemAttemptKey    ProblemKind = "attempt-key"       // Record: key in hex; Detail
-	ProblemAttempt       ProblemKind = "attempt"           // Record: attempt id; Detail
-	ProblemNoProfile     ProblemKind = "attempt-profile"   // Record: attempt id; Detail: profile id
+	// ProblemBuiltinShape: Record: id; Numbers: version. The file records
+	// this build's own questionnaire id and version with other statements
+	// or another scale, which no digikomp writes: damage that still decodes.
+	ProblemBuiltinShape ProblemKind = "builtin-questionnaire"
+	ProblemAttemptKey   ProblemKind = "attempt-key"     // Record: key in hex; Detail
+	ProblemAttempt      ProblemKind = "attempt"         // Record: attempt id; Detail
+	ProblemNoProfile    ProblemKind = "attempt-profile" // Record: attempt id; Detail: profile id
 	// ProblemNoShape: Record: attempt id; Detail: questionnaire id; Numbers: version.
 	ProblemNoShape          ProblemKind = "attempt-questionnaire"
 	ProblemAnswers          ProblemKind = "answers"                // Record: attempt id; Detail
@@ -54,7 +58,7 @@ var ProblemKinds = []ProblemKind{
 	ProblemMetaPage, ProblemFreelist, ProblemPageBeyondEnd, ProblemPageID,
 	ProblemPageType, ProblemPageOverflow, ProblemBbolt, ProblemBuckets,
 	ProblemBucketMissing, ProblemProfile, ProblemProfileName, ProblemShapeKey,
-	ProblemShape, ProblemAttemptKey, ProblemAttempt, ProblemNoProfile,
+	ProblemShape, ProblemBuiltinShape, ProblemAttemptKey, ProblemAttempt, ProblemNoProfile,
 	ProblemNoShape, ProblemAnswers, ProblemRating, ProblemOrphanAnswers,
 	ProblemUnfinishedIndex, ProblemUnfinishedWrong, ProblemNotUnfinished,
 	ProblemPositionDone, ProblemFinishedIndexKey, ProblemFinishedIndex,

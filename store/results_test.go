@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -226,5 +227,59 @@ func TestCheckQuestionnaire(t *testing.T) {
 	changed.Version++
 	if err := s.CheckQuestionnaire(&changed); err != nil {
 		t.Errorf("a new version: %v", err)
+	}
+}
+
+// A flipped bit in a statement id of the built-in questionnaire's recorded
+// shape still decodes, but no digikomp writes that shape: it is damage,
+// both when the app starts and for check, not "other questions" (exit 5).
+func TestBuiltinShapeChangedIsDamage(t *testing.T) {
+	builtin, err := survey.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "digikomp.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.StartAttempt(LocalProfile, builtin, t0); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	withBolt(t, path, func(tx *bbolt.Tx) error {
+		b := tx.Bucket(shapesBucket)
+		key := shapeKey(builtin.ID, builtin.Version)
+		sh, err := decodeShape(b.Get(key))
+		if err != nil {
+			return err
+		}
+		first := []byte(sh.statements[0])
+		first[0] ^= 0x01
+		sh.statements[0] = string(first)
+		return b.Put(key, encodeShape(sh))
+	})
+
+	v, err := Verify(path, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasProblem(v, ProblemBuiltinShape, "") {
+		t.Errorf("check of a changed built-in shape: %+v, want a %s problem", v.Problems, ProblemBuiltinShape)
+	}
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.CheckQuestionnaire(builtin); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("CheckQuestionnaire(built-in) on a changed built-in shape: %v, want ErrCorrupt", err)
+	}
+	other := *builtin
+	other.ID = "another"
+	if err := s.CheckQuestionnaire(&other); err != nil {
+		t.Errorf("CheckQuestionnaire of questions the file has not seen: %v", err)
 	}
 }

@@ -312,6 +312,9 @@ func (s *Store) CheckQuestionnaire(q *survey.Questionnaire) (err error) {
 		if err != nil {
 			return err
 		}
+		if notBuiltin(q.ID, q.Version, old) {
+			return fmt.Errorf("%w: questionnaire %s version %d is this build's own, recorded with other statements", ErrCorrupt, q.ID, q.Version)
+		}
 		if !old.equal(shapeOf(q)) {
 			return fmt.Errorf("%w: questionnaire %s version %d", ErrQuestionnaireChanged, q.ID, q.Version)
 		}
@@ -356,4 +359,16 @@ func (s *Store) HasQuestionnaire(id string, version int) (_ bool, err error) {
 		return nil
 	})
 	return ok, err
+}
+
+// notBuiltin reports a recorded shape that claims this build's own
+// questionnaire id and version but differs from it. No digikomp writes
+// one, so it is damage that still decodes (a flipped bit in a statement
+// id), whichever questions the person started with.
+func notBuiltin(questionnaireID string, version int, recorded shape) bool {
+	builtin, err := survey.Load()
+	if err != nil || questionnaireID != builtin.ID || version != builtin.Version {
+		return false
+	}
+	return !recorded.equal(shapeOf(builtin))
 }

@@ -41,6 +41,9 @@ const maxProblems = 1000
 // indexes and results rows agree with the attempts. Attempts are judged
 // against the questionnaire shapes the file records, never against this
 // build's questionnaire: a file made with another questions file is sound.
+// Only a recorded shape under this build's own id and version must be
+// this build's: a digikomp never writes another, so it is damage that a
+// bit flip in a statement id can leave decodable.
 //
 // It reads every page, so damage can make bbolt panic in a goroutine of
 // its own or fault on a truncated mapping; callers that must survive that
@@ -123,6 +126,9 @@ func verifyRecords(tx *bbolt.Tx, v *Verification) error {
 		if err != nil {
 			v.problem(Problem{Kind: ProblemShape, Record: qid, Numbers: []int{version}, Detail: detail(err)})
 			return nil
+		}
+		if notBuiltin(qid, version, sh) {
+			v.problem(Problem{Kind: ProblemBuiltinShape, Record: qid, Numbers: []int{version}})
 		}
 		shapes[string(k)] = sh
 		return nil

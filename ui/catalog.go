@@ -239,6 +239,7 @@ type Catalog struct {
 	CheckProfileName      string // profile key, the id its record names
 	CheckShapeKey         string
 	CheckShape            string // questionnaire id, version
+	CheckBuiltinShape     string // questionnaire id, version
 	CheckAttemptKey       string // key
 	CheckAttempt          string // attempt
 	CheckNoProfile        string // attempt, profile

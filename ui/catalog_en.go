@@ -216,6 +216,7 @@ Flags:
 	CheckProfileName:      "Profile %q has a record that gives the name %q.",
 	CheckShapeKey:         "The key of a questionnaire version cannot be read.",
 	CheckShape:            "Questionnaire %q, version %d, cannot be read.",
+	CheckBuiltinShape:     "The file holds this program's own questions %q, version %d, but with other statements or another scale: the record is damaged.",
 	CheckAttemptKey:       "The key of a test (%s) cannot be read.",
 	CheckAttempt:          "Test %s cannot be read.",
 	CheckNoProfile:        "Test %s belongs to profile %q, which does not exist.",

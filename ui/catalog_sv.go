@@ -216,6 +216,7 @@ Flaggor:
 	CheckProfileName:      "Profilen %q har en post som anger namnet %q.",
 	CheckShapeKey:         "Nyckeln till en version av frågorna går inte att läsa.",
 	CheckShape:            "Frågorna %q, version %d, går inte att läsa.",
+	CheckBuiltinShape:     "Filen har programmets egna frågor %q, version %d, men med andra påståenden eller en annan skala: posten är skadad.",
 	CheckAttemptKey:       "Nyckeln till ett test (%s) går inte att läsa.",
 	CheckAttempt:          "Testet %s går inte att läsa.",
 	CheckNoProfile:        "Testet %s hör till profilen %q, som inte finns.",

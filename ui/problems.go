@@ -66,6 +66,8 @@ func (c *Catalog) checkSentence(p store.Problem) string {
 		return c.CheckShapeKey
 	case store.ProblemShape:
 		return fmt.Sprintf(c.CheckShape, rec, n(0))
+	case store.ProblemBuiltinShape:
+		return fmt.Sprintf(c.CheckBuiltinShape, rec, n(0))
 	case store.ProblemAttemptKey:
 		return fmt.Sprintf(c.CheckAttemptKey, rec)
 	case store.ProblemAttempt:
