@@ -128,10 +128,13 @@ func (s *Store) tally(q *survey.Questionnaire, span Span) (*survey.Tally, error)
 		}
 		lastNumber := uint64(0) // no shape has number 0
 		var index []int
+		scan := s.results.scan(tx)
+		defer scan.done()
 		for ; k != nil; k, v = c.Next() {
 			if end != nil && bytes.Compare(k, end) >= 0 {
 				break
 			}
+			scan.see(v)
 			number, values, err := decodeResult(v)
 			if err != nil {
 				return fmt.Errorf("row %x: %w", k, err)

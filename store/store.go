@@ -93,6 +93,9 @@ type Store struct {
 	ident fs.FileInfo
 	// wrote is set once a write of this store has committed.
 	wrote atomic.Bool
+	// results knows which pages of the mapping hold results rows, so
+	// that a report keeps only those resident (resident_linux.go).
+	results residentPages
 }
 
 // Close releases the file and its lock.
