@@ -33,23 +33,27 @@ func writeQuestions(t *testing.T, env appEnv, name, content string) string {
 	return file
 }
 
-// TestE2EChangedQuestionsSameVersion: a questions file that keeps the
-// built-in id and version but renames a statement. On a new database it
-// is taken as it is, and check judges the attempts by what the file
-// records, so it calls the file sound; the built-in questions, now the
-// other shape under the same id and version, are then refused at start
-// (exit 5, before any screen) and the file is left as it was.
+// TestE2EChangedQuestionsSameVersion: questions of one's own, recorded
+// under their id and version, then changed (a statement renamed) without a
+// new version. check judges the attempts by what the file records, so it
+// calls the file sound; the changed questions are then refused at start
+// (exit 5, before any screen) and the file is left as it was. A questions
+// file that claims the built-in questions' id and version with other
+// statements is refused as it is loaded, before any database is opened:
+// otherwise the file would hold a shape under the built-in id that no
+// check could tell from damage.
 func TestE2EChangedQuestionsSameVersion(t *testing.T) {
 	builtin := builtinQuestions(t)
-	changed := strings.Replace(builtin, `id = "info-search"`, `id = "info-search-2"`, 1)
-	if changed == builtin {
-		t.Fatal("the built-in questionnaire's first statement was not found")
+	own := strings.Replace(builtin, `id = "digikomp"`, `id = "region"`, 1)
+	changed := strings.Replace(own, `id = "info-search"`, `id = "info-search-2"`, 1)
+	ownID := strings.Replace(builtin, `id = "info-search"`, `id = "info-search-2"`, 1)
+	if own == builtin || changed == own || ownID == builtin {
+		t.Fatal("the built-in questionnaire's id or first statement was not found")
 	}
 	for _, u := range languages {
 		t.Run(string(u.lang), func(t *testing.T) {
 			env := newEnv(t, string(u.lang))
-			file := writeQuestions(t, env, "changed.toml", changed)
-			a := start(t, env, "--questions", file)
+			a := start(t, env, "--questions", writeQuestions(t, env, "own.toml", own))
 			toStatement(a, u)
 			a.send("4")
 			a.waitFor(counter(2, 24))
@@ -61,17 +65,29 @@ func TestE2EChangedQuestionsSameVersion(t *testing.T) {
 			}
 
 			before := e2eStatFile(t, env.db)
-			b := start(t, env)
+			b := start(t, env, "--questions", writeQuestions(t, env, "changed.toml", changed))
 			code := b.wait()
 			want := map[bool]string{true: "behöver ett nytt versionsnummer", false: "need a new version number"}[u.lang == "sv"]
 			if code != exitQuestion || !strings.Contains(b.output(), want) {
-				t.Errorf("the built-in questions over a changed version 1: exit %d, want %d and %q\n%s", code, exitQuestion, want, b.output())
+				t.Errorf("changed questions over a recorded version 1: exit %d, want %d and %q\n%s", code, exitQuestion, want, b.output())
 			}
 			if strings.Contains(b.output(), u.start) {
 				t.Error("the menu was shown before the refusal")
 			}
 			if d := before.diff(e2eStatFile(t, env.db)); d != "" {
 				t.Errorf("the refused start changed the file: %s", d)
+			}
+		})
+		t.Run(string(u.lang)+"-builtin-id", func(t *testing.T) {
+			env := newEnv(t, string(u.lang))
+			b := start(t, env, "--questions", writeQuestions(t, env, "mine.toml", ownID))
+			code := b.wait()
+			want := map[bool]string{true: "Ge dina frågor ett eget id", false: "Give your questions an id of their own"}[u.lang == "sv"]
+			if code != exitQuestion || !strings.Contains(b.output(), want) {
+				t.Errorf("other statements under the built-in id and version: exit %d, want %d and %q\n%s", code, exitQuestion, want, b.output())
+			}
+			if _, err := os.Stat(env.db); !os.IsNotExist(err) {
+				t.Errorf("the refused questions created or touched the database: %v", err)
 			}
 		})
 	}

@@ -90,6 +90,9 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, cat.QuestionsError(opts.questions, err))
 		return exitQuestion
 	}
+	if code := checkOwnQuestions(q, opts.questions, cat, stderr); code != exitOK {
+		return code
+	}
 
 	st, err := store.Open(opts.db, store.Options{})
 	var readOnly error
@@ -313,6 +316,22 @@ func checkResumable(st *store.Store, q *survey.Questionnaire, cat *ui.Catalog, p
 	}
 	// The id comes from the file, which may have been written elsewhere.
 	fmt.Fprintf(stderr, cat.ErrOtherQuestions+"\n", survey.Visible(a.QuestionnaireID), a.QuestionnaireVersion)
+	return exitQuestion
+}
+
+// checkOwnQuestions refuses a questions file that claims the built-in
+// questionnaire's id and version with other statements or another scale.
+// Its answers would be recorded as the built-in questions' version, and
+// the file could then not tell them from damage (store.notBuiltin).
+func checkOwnQuestions(q *survey.Questionnaire, path string, cat *ui.Catalog, stderr io.Writer) int {
+	if path == "" {
+		return exitOK
+	}
+	builtin, err := survey.Load()
+	if err != nil || q.ID != builtin.ID || q.Version != builtin.Version || store.SameShape(q, builtin) {
+		return exitOK
+	}
+	fmt.Fprintf(stderr, cat.ErrQuestionsOwnID+"\n", survey.Visible(path), survey.Visible(q.ID), q.Version)
 	return exitQuestion
 }
 

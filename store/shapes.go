@@ -361,10 +361,19 @@ func (s *Store) HasQuestionnaire(id string, version int) (_ bool, err error) {
 	return ok, err
 }
 
+// SameShape reports whether answers to a and b are stored alike: the
+// same scale, statements, background questions and options, in the same
+// order. Wording may differ.
+func SameShape(a, b *survey.Questionnaire) bool {
+	return shapeOf(a).equal(shapeOf(b))
+}
+
 // notBuiltin reports a recorded shape that claims this build's own
 // questionnaire id and version but differs from it. No digikomp writes
-// one, so it is damage that still decodes (a flipped bit in a statement
-// id), whichever questions the person started with.
+// one (main refuses a questions file that claims the built-in id and
+// version with another shape), so it is damage that still decodes (a
+// flipped bit in a statement id), whichever questions the person started
+// with.
 func notBuiltin(questionnaireID string, version int, recorded shape) bool {
 	builtin, err := survey.Load()
 	if err != nil || questionnaireID != builtin.ID || version != builtin.Version {

@@ -141,6 +141,8 @@ type Catalog struct {
 	ErrOtherQuestions string
 	// ErrQuestionsChanged: database path, questionnaire id, version.
 	ErrQuestionsChanged string
+	// ErrQuestionsOwnID: questions file, questionnaire id, version.
+	ErrQuestionsOwnID string
 
 	// Command-line mistakes, each said inside ErrUsage, so without a full
 	// stop. Go's flag package words its own errors in English.

@@ -132,6 +132,7 @@ Flags:
 	ErrEmptyDB:          "--db needs the path of the database file, for example --db digikomp.db",
 	ErrOtherQuestions:   "You have an unfinished test with other questions (%s, version %d). Start digikomp with the same questions to continue it.",
 	ErrQuestionsChanged: "%s already holds the questions %s, version %d, with other statements or another scale. Changed questions need a new version number: raise version in the questions file and start again. The file has not been changed.",
+	ErrQuestionsOwnID:   "The questions in %s have the id %s and version %d of digikomp's own questions, but other statements or another scale. Give your questions an id of their own, or another version number. No database has been opened.",
 	ErrUnexpectedArg:    "digikomp does not know what “%s” means",
 	ErrUnknownLang:      "There is no language “%s”; choose sv (Swedish) or en (English)",
 	ErrFlagUnknown:      "There is no flag called %s",

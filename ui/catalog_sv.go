@@ -132,6 +132,7 @@ Flaggor:
 	ErrEmptyDB:          "--db behöver en sökväg till databasfilen, till exempel --db digikomp.db",
 	ErrOtherQuestions:   "Du har ett påbörjat test med andra frågor (%s, version %d). Starta digikomp med samma frågor för att fortsätta det.",
 	ErrQuestionsChanged: "%s har redan frågorna %s, version %d, med andra påståenden eller en annan skala. Ändrade frågor behöver ett nytt versionsnummer: höj värdet för version i frågefilen och starta igen. Filen har inte ändrats.",
+	ErrQuestionsOwnID:   "Frågorna i %s har samma id (%s) och version (%d) som digikomps egna frågor, men andra påståenden eller en annan skala. Ge dina frågor ett eget id eller ett annat versionsnummer. Ingen databas har öppnats.",
 	ErrUnexpectedArg:    "digikomp vet inte vad ”%s” betyder",
 	ErrUnknownLang:      "Språket ”%s” finns inte; välj sv (svenska) eller en (engelska)",
 	ErrFlagUnknown:      "Det finns ingen flagga som heter %s",
