@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"go.etcd.io/bbolt"
 )
 
 // The records of schemas 1 and 2, read only by the migration to schema 3:
@@ -130,4 +132,26 @@ func finishedKey(profileID string, at time.Time, id AttemptID) []byte {
 	k := append([]byte(profileID), 0)
 	k = binary.BigEndian.AppendUint64(k, uint64(at.UnixNano()))
 	return append(k, id[:]...)
+}
+
+// readLegacyAttempt reads one attempt of a schema 1 or 2 file, keyed k
+// with header v: its id, its header and its ratings record.
+func readLegacyAttempt(answers *bbolt.Bucket, k, v []byte) (AttemptID, legacyHeader, map[string]int, error) {
+	id, err := indexedID(k)
+	if err != nil {
+		return id, legacyHeader{}, nil, err
+	}
+	h, err := decodeLegacyHeader(v)
+	if err != nil {
+		return id, h, nil, fmt.Errorf("attempt %s: %w", id, err)
+	}
+	raw := answers.Get(k)
+	if raw == nil {
+		return id, h, nil, fmt.Errorf("%w: attempt %s has no answers record", ErrCorrupt, id)
+	}
+	ratings, err := decodeLegacyRatings(raw)
+	if err != nil {
+		return id, h, nil, fmt.Errorf("attempt %s: %w", id, err)
+	}
+	return id, h, ratings, nil
 }

@@ -44,21 +44,9 @@ func migrateResults(tx *bbolt.Tx) error {
 	}
 	implied := map[string]*implication{}
 	err = attempts.ForEach(func(k, v []byte) error {
-		id, err := indexedID(k)
+		_, rec, ratings, err := readLegacyAttempt(answers, k, v)
 		if err != nil {
 			return err
-		}
-		rec, err := decodeLegacyHeader(v)
-		if err != nil {
-			return fmt.Errorf("attempt %s: %w", id, err)
-		}
-		raw := answers.Get(k)
-		if raw == nil {
-			return fmt.Errorf("%w: attempt %s has no answers record", ErrCorrupt, id)
-		}
-		ratings, err := decodeLegacyRatings(raw)
-		if err != nil {
-			return fmt.Errorf("attempt %s: %w", id, err)
 		}
 		key := string(shapeKey(rec.Questionnaire, rec.Version))
 		im := implied[key]

@@ -56,21 +56,9 @@ func migrateRecords(tx *bbolt.Tx) error {
 	given := map[string]map[string]map[string]bool{}
 	c := b.attempts.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
-		id, err := indexedID(k)
+		id, h, ratings, err := readLegacyAttempt(answers, k, v)
 		if err != nil {
 			return err
-		}
-		h, err := decodeLegacyHeader(v)
-		if err != nil {
-			return fmt.Errorf("attempt %s: %w", id, err)
-		}
-		raw := answers.Get(k)
-		if raw == nil {
-			return fmt.Errorf("%w: attempt %s has no answers record", ErrCorrupt, id)
-		}
-		ratings, err := decodeLegacyRatings(raw)
-		if err != nil {
-			return fmt.Errorf("attempt %s: %w", id, err)
 		}
 		rec := attemptRecord{
 			Questionnaire: h.Questionnaire,
