@@ -55,7 +55,7 @@ func TestColorFGBG(t *testing.T) {
 
 func TestCanQuery(t *testing.T) {
 	for term, want := range map[string]bool{
-		"xterm-256color": true, "screen-256color": false, "tmux": false,
+		"xterm-256color": true, "screen-256color": false, "tmux-256color": false,
 		"dumb": false, "": false, "linux": true,
 	} {
 		if got := canQuery(term); got != want {
