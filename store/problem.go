@@ -36,16 +36,13 @@ const (
 	ProblemNoProfile    ProblemKind = "attempt-profile" // Record: attempt id; Detail: profile id
 	// ProblemNoShape: Record: attempt id; Detail: questionnaire id; Numbers: version.
 	ProblemNoShape          ProblemKind = "attempt-questionnaire"
-	ProblemAnswers          ProblemKind = "answers"                // Record: attempt id; Detail
 	ProblemRating           ProblemKind = "rating"                 // Record: attempt id; Detail
-	ProblemOrphanAnswers    ProblemKind = "orphan-answers"         // Record: key in hex
 	ProblemUnfinishedIndex  ProblemKind = "unfinished-index"       // Record: profile; Detail
 	ProblemUnfinishedWrong  ProblemKind = "unfinished-index-wrong" // Record: profile; Detail: the attempt id it names, finished or another's
 	ProblemNotUnfinished    ProblemKind = "not-unfinished"         // Record: attempt id; Detail: profile
 	ProblemPositionDone     ProblemKind = "position-done"          // Record: attempt id
 	ProblemFinishedIndexKey ProblemKind = "finished-index-key"     // Record: key in hex; Detail
 	ProblemFinishedIndex    ProblemKind = "finished-index"         // Record: attempt id or key in hex; Detail
-	ProblemNotFinishedIndex ProblemKind = "not-in-finished-index"  // Record: attempt id
 	ProblemNoResultsRow     ProblemKind = "no-results-row"         // Record: attempt id
 	ProblemResultsRow       ProblemKind = "results-row"            // Record: attempt id
 	ProblemCounts           ProblemKind = "counts"                 // Numbers: finished attempts, index entries, results rows
@@ -59,10 +56,10 @@ var ProblemKinds = []ProblemKind{
 	ProblemPageType, ProblemPageOverflow, ProblemBbolt, ProblemBuckets,
 	ProblemBucketMissing, ProblemProfile, ProblemProfileName, ProblemShapeKey,
 	ProblemShape, ProblemBuiltinShape, ProblemAttemptKey, ProblemAttempt, ProblemNoProfile,
-	ProblemNoShape, ProblemAnswers, ProblemRating, ProblemOrphanAnswers,
+	ProblemNoShape, ProblemRating,
 	ProblemUnfinishedIndex, ProblemUnfinishedWrong, ProblemNotUnfinished,
 	ProblemPositionDone, ProblemFinishedIndexKey, ProblemFinishedIndex,
-	ProblemNotFinishedIndex, ProblemNoResultsRow, ProblemResultsRow,
+	ProblemNoResultsRow, ProblemResultsRow,
 	ProblemCounts, ProblemMore,
 }
 

@@ -246,16 +246,13 @@ type Catalog struct {
 	CheckAttempt          string // attempt
 	CheckNoProfile        string // attempt, profile
 	CheckNoShape          string // attempt, questionnaire id, version
-	CheckAnswers          string // attempt
 	CheckRating           string // attempt
-	CheckOrphanAnswers    string // key
 	CheckUnfinishedIndex  string // profile
 	CheckUnfinishedWrong  string // profile, attempt
 	CheckNotUnfinished    string // attempt, profile
 	CheckPositionDone     string // attempt
 	CheckFinishedIndexKey string // key
 	CheckFinishedIndex    string // attempt
-	CheckNotFinishedIndex string // attempt
 	CheckNoResultsRow     string // attempt
 	CheckResultsRow       string // attempt
 	CheckCounts           string // finished attempts, index entries, results rows

@@ -76,12 +76,8 @@ func (c *Catalog) checkSentence(p store.Problem) string {
 		return fmt.Sprintf(c.CheckNoProfile, rec, det)
 	case store.ProblemNoShape:
 		return fmt.Sprintf(c.CheckNoShape, rec, det, n(0))
-	case store.ProblemAnswers:
-		return fmt.Sprintf(c.CheckAnswers, rec)
 	case store.ProblemRating:
 		return fmt.Sprintf(c.CheckRating, rec)
-	case store.ProblemOrphanAnswers:
-		return fmt.Sprintf(c.CheckOrphanAnswers, rec)
 	case store.ProblemUnfinishedIndex:
 		return fmt.Sprintf(c.CheckUnfinishedIndex, rec)
 	case store.ProblemUnfinishedWrong:
@@ -94,8 +90,6 @@ func (c *Catalog) checkSentence(p store.Problem) string {
 		return fmt.Sprintf(c.CheckFinishedIndexKey, rec)
 	case store.ProblemFinishedIndex:
 		return fmt.Sprintf(c.CheckFinishedIndex, rec)
-	case store.ProblemNotFinishedIndex:
-		return fmt.Sprintf(c.CheckNotFinishedIndex, rec)
 	case store.ProblemNoResultsRow:
 		return fmt.Sprintf(c.CheckNoResultsRow, rec)
 	case store.ProblemResultsRow:

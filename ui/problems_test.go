@@ -21,8 +21,8 @@ func TestCheckProblemSentences(t *testing.T) {
 	// The kinds Verify gives no Detail.
 	noDetail := map[store.ProblemKind]bool{
 		store.ProblemPageBeyondEnd: true, store.ProblemPageID: true, store.ProblemPageOverflow: true,
-		store.ProblemBucketMissing: true, store.ProblemOrphanAnswers: true, store.ProblemPositionDone: true,
-		store.ProblemNotFinishedIndex: true, store.ProblemNoResultsRow: true, store.ProblemResultsRow: true,
+		store.ProblemBucketMissing: true, store.ProblemPositionDone: true,
+		store.ProblemNoResultsRow: true, store.ProblemResultsRow: true,
 		store.ProblemCounts: true, store.ProblemMore: true,
 	}
 	for _, lang := range []survey.Lang{survey.Swedish, survey.English} {
