@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -32,20 +33,10 @@ type historyEntry struct {
 }
 
 func (e historyEntry) compare(o historyEntry) int {
-	if c := cmpInt64(e.finished, o.finished); c != 0 {
+	if c := cmp.Compare(e.finished, o.finished); c != 0 {
 		return c
 	}
 	return bytes.Compare(e.id[:], o.id[:])
-}
-
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func encodeHistory(list []historyEntry) []byte {

@@ -1,6 +1,7 @@
 package survey
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -59,14 +60,7 @@ func (t tally) mean() float64 {
 
 // cmp compares the means of t and u without division.
 func (t tally) cmp(u tally) int {
-	a, b := t.sum*u.n, u.sum*t.n
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmp.Compare(t.sum*u.n, u.sum*t.n)
 }
 
 // Score scores r against q. Ratings for unknown statements and values off

@@ -12,9 +12,9 @@ import (
 	"digikomp/survey"
 )
 
-// toDiscussion starts a test on a fresh in-memory store and answers every
-// statement, up to the first discussion question.
-func toDiscussion(t *testing.T) (*harness, *memStore) {
+// atFirstStatement starts a test on a fresh in-memory store, skipping the
+// background questions, and stops at the first statement.
+func atFirstStatement(t *testing.T) (*harness, *memStore, *survey.Questionnaire) {
 	t.Helper()
 	q, err := survey.Load()
 	if err != nil {
@@ -23,6 +23,15 @@ func toDiscussion(t *testing.T) (*harness, *memStore) {
 	ms := newMemStore()
 	h := newHarnessFor(t, ms, q, survey.English)
 	h.keys("<enter>s")
+	h.see(fmt.Sprintf("1 / %d", len(q.Statements)))
+	return h, ms, q
+}
+
+// toDiscussion starts a test on a fresh in-memory store and answers every
+// statement, up to the first discussion question.
+func toDiscussion(t *testing.T) (*harness, *memStore) {
+	t.Helper()
+	h, ms, q := atFirstStatement(t)
 	h.keys(strings.Repeat("4", len(q.Statements)))
 	h.see(fmt.Sprintf("Question 1 / %d", len(q.Discussion)))
 	return h, ms
@@ -31,14 +40,7 @@ func toDiscussion(t *testing.T) (*harness, *memStore) {
 // Damage met by a save ends the program at once, with the damage as its
 // error, and nothing typed afterwards reaches the store.
 func TestDamageMetBySaveStops(t *testing.T) {
-	q, err := survey.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ms := newMemStore()
-	h := newHarnessFor(t, ms, q, survey.English)
-	h.keys("<enter>s")
-	h.see("1 / 24")
+	h, ms, _ := atFirstStatement(t)
 	ms.takeCalls()
 	ms.failWrites, ms.failErr = 1, fmt.Errorf("%w: attempt record", store.ErrCorrupt)
 	h.keys("5")
