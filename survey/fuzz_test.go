@@ -100,3 +100,47 @@ func checkTextsClean(t *testing.T, q *Questionnaire) {
 		}
 	}
 }
+
+// FuzzDefinition feeds bytes to DecodeDefinition: it must never panic,
+// and whatever it accepts is valid, clean, and encodes to the very same
+// bytes (the encoding is canonical).
+func FuzzDefinition(f *testing.F) {
+	builtin, err := Load()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, q := range []*Questionnaire{builtin} {
+		raw, err := EncodeDefinition(q)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(raw)
+		f.Add(raw[:len(raw)/2])
+	}
+	if q, err := Parse([]byte(validTOML)); err == nil {
+		raw, _ := EncodeDefinition(q)
+		f.Add(raw)
+	}
+	f.Add([]byte{})
+	f.Add([]byte{definitionFormat, 1, 'x', 1})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		q, err := DecodeDefinition(data)
+		if err != nil {
+			if !errors.Is(err, ErrDefinition) || q != nil {
+				t.Fatalf("DecodeDefinition = %v, %v; want nil and ErrDefinition", q, err)
+			}
+			return
+		}
+		if err := q.Validate(); err != nil {
+			t.Fatalf("DecodeDefinition accepted an invalid questionnaire: %v", err)
+		}
+		checkTextsClean(t, q)
+		raw, err := EncodeDefinition(q)
+		if err != nil {
+			t.Fatalf("EncodeDefinition of a decoded questionnaire: %v", err)
+		}
+		if !bytes.Equal(raw, data) {
+			t.Fatalf("DecodeDefinition accepted %x, which encodes as %x", data, raw)
+		}
+	})
+}
