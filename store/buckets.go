@@ -28,11 +28,21 @@ var (
 	historyBucket = []byte("history") // replaces finishedBucket, see history.go
 )
 
+// Buckets added in schema 4.
+var (
+	plansBucket       = []byte("plans")       // attempt id → learning plan (plans.go)
+	definitionsBucket = []byte("definitions") // shape number → questionnaire definition
+)
+
 // Keys in the meta bucket. Since schema 1.
 var (
 	metaAppKey    = []byte("app")
 	metaSchemaKey = []byte("schema")
 )
+
+// metaRetakeKey holds the settings' retake time in days (uvarint).
+// Since schema 4; absent means DefaultRetakeAfter.
+var metaRetakeKey = []byte("retake")
 
 // appMarker is the value of meta/app. It tells our files from other bbolt
 // files, which would otherwise open without complaint.
@@ -42,6 +52,7 @@ var appMarker = []byte("digikomp")
 var allBuckets = [][]byte{
 	metaBucket, profilesBucket, attemptsBucket,
 	unfinishedBucket, historyBucket, shapesBucket, resultsBucket, placesBucket,
+	plansBucket, definitionsBucket,
 }
 
 // unsafeCreateBuckets creates any missing bucket; it assumes an open

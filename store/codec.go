@@ -2,10 +2,8 @@ package store
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 )
 
 // u64Bytes encodes v big-endian, so that bbolt's byte order of keys is
@@ -16,20 +14,6 @@ func u64Bytes(v uint64) []byte {
 
 // u64 decodes what u64Bytes encoded; b must be 8 bytes long.
 func u64(b []byte) uint64 { return binary.BigEndian.Uint64(b) }
-
-// profileRecord is the JSON value of a profile.
-type profileRecord struct {
-	ID      string    `json:"id"`
-	Created time.Time `json:"created"`
-}
-
-func encodeProfile(p profileRecord) ([]byte, error) {
-	raw, err := json.Marshal(p)
-	if err != nil {
-		return nil, fmt.Errorf("encode profile %q: %w", p.ID, err)
-	}
-	return raw, nil
-}
 
 // reader decodes a record field by field. The first problem sticks in err
 // and every later read returns zero values, so a decoder checks once at
@@ -80,16 +64,4 @@ func (r *reader) bytes(n uint64) []byte {
 	out := r.b[:n]
 	r.b = r.b[n:]
 	return out
-}
-
-// decodeProfile decodes and checks a profile record.
-func decodeProfile(raw []byte) (profileRecord, error) {
-	var p profileRecord
-	if err := json.Unmarshal(raw, &p); err != nil {
-		return profileRecord{}, fmt.Errorf("%w: profile: %w", ErrCorrupt, err)
-	}
-	if err := checkID("profile id", p.ID); err != nil {
-		return profileRecord{}, fmt.Errorf("%w: profile: %w", ErrCorrupt, err)
-	}
-	return p, nil
 }

@@ -192,8 +192,27 @@ func dumpFile(t *testing.T, path string) map[string]map[string][]byte {
 	return out
 }
 
+// legacyProfiles turns profile records into the JSON records of schemas
+// 1 to 3, keeping their ids and creation times.
+func legacyProfiles(t *testing.T, records map[string][]byte) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	for k, raw := range records {
+		p, err := decodeProfile(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		js, err := json.Marshal(legacyProfile{ID: p.ID, Created: p.Created})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[k] = js
+	}
+	return out
+}
+
 // Migrating a schema 1 or 2 file must give exactly the records schema 3
-// writes for the same answers, and a file as small as a new one.
+// and 4 write for the same answers, and a file as small as a new one.
 func TestMigrationToSchema3IsByteForByte(t *testing.T) {
 	q, err := survey.Load()
 	if err != nil {
@@ -221,7 +240,7 @@ func TestMigrationToSchema3IsByteForByte(t *testing.T) {
 	for _, schema := range []uint64{1, 2} {
 		t.Run(fmt.Sprintf("schema %d", schema), func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "old.db")
-			writeLegacy(t, path, schema, q, attempts, want[string(profilesBucket)])
+			writeLegacy(t, path, schema, q, attempts, legacyProfiles(t, want[string(profilesBucket)]))
 			s, err := Open(path, Options{})
 			if err != nil {
 				t.Fatalf("Open: %v", err)

@@ -72,7 +72,7 @@ func open(path string, opts Options, plan schemaPlan) (*Store, error) {
 	// Another window may upgrade the file between these steps; a few
 	// rounds settle it.
 	for round := 0; ; round++ {
-		if version < plan.target {
+		if version < plan.target && !plan.inPlaceFrom(version) {
 			if err := upgrade(path, timeout, plan); err != nil {
 				return nil, atPath(err, path)
 			}
@@ -84,6 +84,9 @@ func open(path string, opts Options, plan schemaPlan) (*Store, error) {
 		same, err := stillAtPath(file, path)
 		if err == nil && same {
 			version, err = prepare(db, plan)
+			if err == nil && plan.inPlaceFrom(version) {
+				version, err = migrateInPlace(db, plan, version)
+			}
 			var ident fs.FileInfo
 			if err == nil {
 				// The file bbolt holds, to notice when path stops naming it.
@@ -174,6 +177,29 @@ func prepare(db *bbolt.DB, plan schemaPlan) (uint64, error) {
 		})
 	})
 	return version, err
+}
+
+// migrateInPlace runs the steps from version to plan.target in one
+// transaction of the locked, read-write handle; they are few and small
+// (see inPlaceMigrations), so a crash leaves the file as it was or
+// complete.
+func migrateInPlace(db *bbolt.DB, plan schemaPlan, version uint64) (uint64, error) {
+	err := guard(func() error {
+		return db.Update(func(tx *bbolt.Tx) error {
+			v, err := unsafeReadSchema(tx)
+			if err != nil {
+				return err
+			}
+			if v != version {
+				return fmt.Errorf("%w: schema changed from %d to %d while locked", ErrCorrupt, version, v)
+			}
+			return unsafeMigrate(tx, plan, version)
+		})
+	})
+	if err != nil {
+		return version, fmt.Errorf("upgrade: %w", err)
+	}
+	return plan.target, nil
 }
 
 // openBolt opens path with bbolt under the panic guard and maps bbolt's

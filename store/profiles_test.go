@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"testing"
 
 	"go.etcd.io/bbolt"
@@ -14,11 +13,11 @@ func TestProfileRecord(t *testing.T) {
 		if unsafeProfileExists(b, "someone") {
 			t.Error("unknown profile exists")
 		}
-		var p profileRecord
-		if err := json.Unmarshal(b.Get([]byte(LocalProfile)), &p); err != nil {
+		p, err := decodeProfile(b.Get([]byte(LocalProfile)))
+		if err != nil {
 			return err
 		}
-		if p.ID != LocalProfile || p.Created.IsZero() {
+		if p.ID != LocalProfile || p.Name != "" || p.Created.IsZero() {
 			t.Errorf("local profile record %+v", p)
 		}
 		return nil

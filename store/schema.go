@@ -10,7 +10,7 @@ import (
 
 // schemaVersion is the layout this build reads and writes. Raise it only
 // together with an entry in migrations from the previous version.
-const schemaVersion = 3
+const schemaVersion = 4
 
 // SchemaVersion is the layout version this build writes, for messages
 // about files of older versions.
@@ -26,18 +26,39 @@ type migration func(*bbolt.Tx) error
 var migrations = map[uint64]migration{
 	1: migrateResults,
 	2: migrateRecords,
+	3: migrateV4,
 }
+
+// inPlaceMigrations are the steps that only add buckets and rewrite a few
+// records: a file that needs nothing else is migrated in place, in one
+// transaction under the write lock, instead of on a compacted copy.
+var inPlaceMigrations = map[uint64]bool{3: true}
 
 // schemaPlan is the target version and the steps that reach it. Open uses
 // currentPlan; tests pass their own so the mechanism is exercised before
 // there is a real step.
 type schemaPlan struct {
-	target uint64
-	steps  map[uint64]migration
+	target  uint64
+	steps   map[uint64]migration
+	inPlace map[uint64]bool // steps that may run in place; nil: none
 }
 
 // currentPlan is the plan of this build.
-var currentPlan = schemaPlan{target: schemaVersion, steps: migrations}
+var currentPlan = schemaPlan{target: schemaVersion, steps: migrations, inPlace: inPlaceMigrations}
+
+// inPlaceFrom reports whether a file of version v reaches the target by
+// steps that all run in place (see open).
+func (p schemaPlan) inPlaceFrom(v uint64) bool {
+	if v >= p.target {
+		return false
+	}
+	for ; v < p.target; v++ {
+		if !p.inPlace[v] {
+			return false
+		}
+	}
+	return true
+}
 
 // unsafeReadSchema checks the marker and returns the file's schema
 // version. A missing meta bucket or marker means the file is someone

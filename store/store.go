@@ -1,7 +1,7 @@
 // Package store keeps digikomp's answers and progress history in one
 // embedded bbolt file. It is the only package that imports bbolt.
 //
-// # Layout (schema 3)
+// # Layout (schema 4)
 //
 // All keys and values are bytes; multi-byte numbers in keys are
 // big-endian so that bbolt's key order is numeric order. Everything that
@@ -11,7 +11,13 @@
 //
 //	meta           "app"    → "digikomp"  marker telling our files from other bbolt files
 //	               "schema" → uint64      layout version, see schemaVersion
-//	profiles       profile id → JSON {"id", "created"}
+//	               "retake" → uvarint     days after which a retake is suggested
+//	                                      (Settings; absent: DefaultRetakeAfter)
+//	profiles       profile id ("local", or random hex) → one binary record:
+//	               format byte, flags (anonymous, has a PIN), id, name,
+//	               created, the PIN's argon2id key with its salt and
+//	               parameters, consecutive wrong tries, the time before
+//	               which no try is judged (profile_record.go)
 //	attempts       attempt id (16 raw bytes) → one record: questionnaire
 //	               version (by shape number), profile, start, finish,
 //	               position, background
@@ -26,6 +32,11 @@
 //	results        finish unix-ns, attempt id → shape number and one byte
 //	               per rating in shape order, of one finished attempt (results.go)
 //	municipalities code (uint16) → municipality name, the file's own numbering (places.go)
+//	plans          attempt id (16 raw bytes) → the learning plan made after
+//	               that attempt: topics, goal, needs and resources (plans.go)
+//	definitions    shape number (uint64) → the questionnaire definition an
+//	               attempt was taken with, so that an old result is scored
+//	               against its own questions
 //
 // The index buckets and the results row are kept in the transaction that
 // changes the attempt, so finding the attempt to resume, the latest result
@@ -33,7 +44,9 @@
 //
 // Files of schemas 1 and 2 (JSON headers and an answers bucket of
 // id-keyed ratings, legacy.go) are upgraded on a compacted copy that
-// replaces the original only when complete (upgrade.go).
+// replaces the original only when complete (upgrade.go). A schema 3 file
+// only gains the plans and definitions buckets and has its few JSON
+// profile records rewritten, in place, in one transaction (schema_v4.go).
 //
 // # Safety
 //

@@ -103,6 +103,7 @@ func verifyRecords(tx *bbolt.Tx, v *Verification) error {
 		v.problem(Problem{Kind: ProblemBucketMissing, Record: name})
 	}
 
+	names := map[string]string{} // folded name → profile id
 	_ = b.profiles.ForEach(func(k, raw []byte) error {
 		v.Profiles++
 		p, err := decodeProfile(raw)
@@ -111,6 +112,11 @@ func verifyRecords(tx *bbolt.Tx, v *Verification) error {
 			v.problem(Problem{Kind: ProblemProfile, Record: string(k), Detail: detail(err)})
 		case p.ID != string(k):
 			v.problem(Problem{Kind: ProblemProfileName, Record: string(k), Detail: p.ID})
+		case p.Name != "":
+			if other, dup := names[foldName(p.Name)]; dup {
+				v.problem(Problem{Kind: ProblemProfile, Record: string(k), Detail: fmt.Sprintf("the name of profile %q", other)})
+			}
+			names[foldName(p.Name)] = p.ID
 		}
 		return nil
 	})

@@ -82,8 +82,15 @@ func TestVerifyFindsEachKindOfProblem(t *testing.T) {
 			return tx.Bucket(attemptsBucket).Put(o[:], []byte("{"))
 		}, ProblemAttempt, "attempt record"},
 		{"profile record damaged", func(tx *bbolt.Tx, _, _ AttemptID) error {
-			return tx.Bucket(profilesBucket).Put([]byte("x"), []byte(`{"id":"y"}`))
+			raw, err := encodeProfile(profileRecord{ID: "y", Name: "Y", Created: t0})
+			if err != nil {
+				return err
+			}
+			return tx.Bucket(profilesBucket).Put([]byte("x"), raw)
 		}, ProblemProfileName, "y"},
+		{"profile record in the old format", func(tx *bbolt.Tx, _, _ AttemptID) error {
+			return tx.Bucket(profilesBucket).Put([]byte("x"), []byte(`{"id":"x"}`))
+		}, ProblemProfile, "format"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
