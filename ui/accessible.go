@@ -179,9 +179,14 @@ func (r *lineRunner) run() (bool, error) {
 				return false, err
 			}
 		case intentLatest:
-			r.say("")
-			r.say("%s %s", c.cat.ResultTitle, formatDate(latest.Finished))
-			r.say("%s", resultBody(c, *latest))
+			if err := r.latest(*latest); err != nil {
+				return unfinished != nil, err
+			}
+			continue
+		case intentHistory, intentProgress, intentWheel:
+			if err := r.progression(menu.items[i].do); err != nil {
+				return unfinished != nil, err
+			}
 			continue
 		case intentQuestions:
 			answers := map[string]string{}

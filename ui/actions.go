@@ -29,6 +29,17 @@ type (
 	intentSkipDiscussion struct{ question, draft string }
 	intentReviewGoto     struct{ index int }
 	intentFinish         struct{}
+	// History, progress and the wheel (progression.go).
+	intentHistory     struct{}
+	intentProgress    struct{}
+	intentWheel       struct{}
+	intentOpenAttempt struct{ index int }
+	intentWheelOf     struct {
+		cur  taken
+		prev *taken
+		back intent
+	}
+	intentShow struct{ screen screen }
 )
 
 func (m Model) act(in intent) (tea.Model, tea.Cmd) {
@@ -59,9 +70,8 @@ func (m Model) act(in intent) (tea.Model, tea.Cmd) {
 		if m.latest == nil {
 			return m, nil
 		}
-		m.result = newResult(m.c, *m.latest)
-		m.screen = screenResult
-		return m, nil
+		// Through the history, for the change from the attempt before.
+		return m.save(historyCmd(st, m.cfg.Profile, m.c.q, loadFor{screenResult}))
 	case intentQuestions:
 		answers := map[string]string{}
 		if m.have {
@@ -108,6 +118,8 @@ func (m Model) act(in intent) (tea.Model, tea.Cmd) {
 		return m2, cmd
 	case intentFinish:
 		return m.save(finishCmd(st, id, now))
+	case intentHistory, intentProgress, intentWheel, intentOpenAttempt, intentWheelOf, intentShow:
+		return m.actProgression(in)
 	}
 	return m, nil
 }

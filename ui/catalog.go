@@ -279,6 +279,8 @@ type Catalog struct {
 	AccYes              string
 	AccNo               string
 	AccBackKey          string // the letter that goes back, as in AccRatingPrompt
+
+	Progression progressionCatalog // history, progress, wheel (catalog_progress.go)
 }
 
 // Messages returns the catalogue for lang, Swedish unless lang is English.

@@ -254,4 +254,6 @@ Flags:
 	AccNo:               "No",
 	AccBackKey:          "b",
 	AccNumberInvalid:    "Type one of the numbers in the list, or press Enter.",
+
+	Progression: progressionEN,
 }

@@ -254,4 +254,6 @@ Flaggor:
 	AccNo:               "Nej",
 	AccBackKey:          "t",
 	AccNumberInvalid:    "Skriv ett av numren i listan, eller tryck Enter.",
+
+	Progression: progressionSV,
 }

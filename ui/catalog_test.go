@@ -19,12 +19,20 @@ import (
 // a garbled "%!d(MISSING)".
 func TestCatalogsComplete(t *testing.T) {
 	verbs := regexp.MustCompile(`%[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
-	sv := reflect.ValueOf(*Messages(survey.Swedish))
-	en := reflect.ValueOf(*Messages(survey.English))
-	typ := sv.Type()
-	for i := range typ.NumField() {
-		name := typ.Field(i).Name
-		s, e := sv.Field(i).String(), en.Field(i).String()
+	// Sub-catalogues (Catalog.Progression, …) are walked too.
+	sv, en := catalogStrings(Messages(survey.Swedish)), catalogStrings(Messages(survey.English))
+	names := make([]string, 0, len(sv))
+	for name := range sv {
+		names = append(names, name)
+	}
+	for name := range en {
+		if _, ok := sv[name]; !ok {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		s, e := sv[name], en[name]
 		if s == "" {
 			t.Errorf("Swedish catalogue lacks %s", name)
 		}

@@ -22,6 +22,7 @@ type keyMap struct {
 	Menu      key.Binding
 	Yes       key.Binding
 	No        key.Binding
+	Wheel     key.Binding // the competence wheel, from a result
 }
 
 func newKeyMap(c *Catalog) keyMap {
@@ -43,5 +44,6 @@ func newKeyMap(c *Catalog) keyMap {
 		Menu:      key.NewBinding(key.WithKeys("esc", "m"), key.WithHelp("esc", c.KeyMenu)),
 		Yes:       key.NewBinding(key.WithKeys("y", "j", "Y", "J"), key.WithHelp("j/y", c.ConfirmYesNo)),
 		No:        key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", c.ConfirmYesNo)),
+		Wheel:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", c.Progression.KeyWheel)),
 	}
 }

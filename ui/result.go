@@ -17,10 +17,16 @@ import (
 type resultModel struct {
 	attempt store.Attempt
 	page    page
+	// t is the attempt with the questionnaire it is scored against, prev
+	// the attempt before it if any (see result_progress.go), and back
+	// what Esc returns to: the menu when nil.
+	t    taken
+	prev *taken
+	back intent
 }
 
 func newResult(c *common, a store.Attempt) resultModel {
-	return resultModel{attempt: a, page: newPage(c, func(c *common) string { return resultBody(c, a) })}
+	return newResultOf(c, takenWith(a, c.q), nil, nil)
 }
 
 func (m *resultModel) setSize(c *common) { m.page.setSize(c) }
@@ -29,7 +35,12 @@ func (m resultModel) update(c *common, msg tea.Msg) (resultModel, tea.Cmd, inten
 	if k, ok := msg.(tea.KeyMsg); ok {
 		switch {
 		case key.Matches(k, c.keys.Menu), key.Matches(k, c.keys.Confirm):
+			if m.back != nil {
+				return m, nil, m.back
+			}
 			return m, nil, intentMenu{}
+		case key.Matches(k, c.keys.Wheel):
+			return m, nil, intentWheelOf{cur: m.t, prev: m.prev, back: intentShow{screenResult}}
 		case key.Matches(k, c.keys.Prev), key.Matches(k, c.keys.Next):
 			return m, nil, nil // the viewport would scroll sideways: not wanted
 		}
@@ -45,13 +56,21 @@ func (m resultModel) view(c *common) string {
 
 func (m resultModel) helpKeys(c *common) []key.Binding {
 	scroll := key.NewBinding(key.WithKeys("down"), key.WithHelp("↑/↓", c.cat.KeyScroll))
-	return []key.Binding{scroll, c.keys.Menu, c.keys.Help, c.keys.QuitMenu}
+	back := c.keys.Menu
+	if m.back != nil {
+		back = c.keys.Back
+	}
+	return []key.Binding{scroll, c.keys.Wheel, back, c.keys.Help, c.keys.QuitMenu}
 }
 
 // resultBody renders a result as text: the overall mean, a bar per area,
 // strongest and weakest areas, and the highest and lowest statements. The
 // accessible runner prints the same text with plain styles.
-func resultBody(c *common, a store.Attempt) string {
+func resultBody(c *common, a store.Attempt) string { return resultBodyWith(c, a, nil) }
+
+// resultBodyWith is resultBody with the change from the attempt before
+// beside each area, when ch is set.
+func resultBodyWith(c *common, a store.Attempt, ch *resultChange) string {
 	q, cat := c.q, c.cat
 	r := survey.Score(q, a.Scores())
 	w := contentWidth(c)
@@ -69,6 +88,9 @@ func resultBody(c *common, a store.Attempt) string {
 		nameWidth = max(nameWidth, lipgloss.Width(ar.Name.In(c.lang)))
 	}
 	oneLine := w >= nameWidth+20
+	if ch != nil {
+		b.WriteString(ch.header(c, w))
+	}
 	for _, as := range r.Areas {
 		area, _ := q.Area(as.AreaID)
 		name := area.Name.In(c.lang)
@@ -78,13 +100,14 @@ func resultBody(c *common, a store.Attempt) string {
 			value = formatMean(c.lang, as.MeanTenths())
 			frac = as.Mean / float64(q.Scale.Max)
 		}
+		change, extra := ch.column(c, as.AreaID, value)
 		if c.lines {
-			b.WriteString(name + ": " + value + "\n")
+			b.WriteString(name + ": " + value + ch.words(c, as.AreaID) + "\n")
 		} else if oneLine {
 			pad := strings.Repeat(" ", nameWidth-lipgloss.Width(name))
-			b.WriteString(name + pad + "  " + bar(c, frac, w-nameWidth-7) + " " + value + "\n")
+			b.WriteString(name + pad + "  " + bar(c, frac, w-nameWidth-7-extra) + " " + value + change + "\n")
 		} else {
-			b.WriteString(name + "\n" + bar(c, frac, w-5) + " " + value + "\n")
+			b.WriteString(name + "\n" + bar(c, frac, w-5-extra) + " " + value + change + "\n")
 		}
 	}
 	b.WriteString("\n")

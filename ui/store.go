@@ -20,6 +20,9 @@ type Store interface {
 	SavePosition(id store.AttemptID, p store.Position) error
 	Finish(id store.AttemptID, at time.Time) error
 	Discard(id store.AttemptID) error
+	// Attempts returns every attempt of the profile, oldest start first,
+	// for the history, progress and wheel screens.
+	Attempts(profileID string) ([]store.Attempt, error)
 }
 
 // readable returns an attempt read from the store with its texts made safe

@@ -51,11 +51,14 @@ const (
 	screenResult
 	screenQuestions
 	screenFatal
+	screenHistory
+	screenProgress
+	screenWheel
 )
 
 func (s screen) String() string {
 	return [...]string{"loading", "welcome", "intro", "background", "statement",
-		"discussion", "review", "result", "questions", "fatal"}[s]
+		"discussion", "review", "result", "questions", "fatal", "history", "progress", "wheel"}[s]
 }
 
 // common is shared by every screen: the questionnaire, language, styles,
@@ -109,6 +112,7 @@ type Model struct {
 	review     reviewModel
 	result     resultModel
 	questions  questionsModel
+	progression
 
 	help     help.Model
 	showHelp bool
@@ -217,8 +221,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.attempt.Finished = msg.at
 		m.attempt.Position = store.Position{Stage: store.StageDone}
 		done := m.attempt
+		prev := m.latest
 		m.latest, m.have = &done, false
-		m.result = newResult(m.c, done)
+		m.result = m.newResultAfter(done, prev)
 		m.screen = screenResult
 		return m.drain(nil)
 	case discardedMsg:
@@ -228,6 +233,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.welcome = newWelcome(m.c, nil, m.latest)
 		m.setErr(nil)
 		return m, startCmd(m.cfg.Store, m.cfg.Profile, m.c.q, m.cfg.Now())
+	case historyLoadedMsg:
+		return m.historyLoaded(msg)
 	case PauseMsg:
 		if m.quitting {
 			return m, nil // already ending; a second signal changes nothing
@@ -287,6 +294,7 @@ func (m *Model) setErr(err error) {
 	m.c.notice = m.errHeight()
 	m.result.setSize(m.c)
 	m.questions.setSize(m.c)
+	m.progression.setSize(m.c)
 }
 
 // errLine is the error as shown above the footer: what happened and what
@@ -420,6 +428,7 @@ func (m Model) resize() (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.result.setSize(m.c)
 	m.questions.setSize(m.c)
+	m.progression.setSize(m.c)
 	switch m.screen {
 	case screenBackground:
 		m.background, cmd = m.background.resize(m.c)
@@ -494,6 +503,8 @@ func (m Model) updateActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.result, cmd, in = m.result.update(m.c, msg)
 	case screenQuestions:
 		m.questions, cmd, in = m.questions.update(m.c, msg)
+	case screenHistory, screenProgress, screenWheel:
+		m.progression, cmd, in = m.progression.update(m.c, m.screen, msg)
 	}
 	if in == nil {
 		return m, cmd

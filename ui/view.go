@@ -70,6 +70,12 @@ func (m Model) active() screenView {
 		return m.result
 	case screenQuestions:
 		return m.questions
+	case screenHistory:
+		return m.progression.history
+	case screenProgress:
+		return m.progression.progress
+	case screenWheel:
+		return m.progression.wheel
 	}
 	return nil
 }

@@ -37,6 +37,7 @@ func newWelcome(c *common, unfinished, latest *store.Attempt) welcomeModel {
 	if latest != nil {
 		label := c.cat.MenuLatest + " " + fmt.Sprintf(c.cat.MenuLatestWhen, formatDate(latest.Finished))
 		m.items = append(m.items, menuItem{label, intentLatest{}})
+		m.items = append(m.items, progressionItems(c)...)
 	}
 	m.items = append(m.items, menuItem{c.cat.MenuDiscussion, intentQuestions{}})
 	m.items = append(m.items, menuItem{c.cat.MenuQuit, intentQuit{}})

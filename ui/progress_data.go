@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"slices"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"digikomp/store"
+	"digikomp/survey"
+)
+
+// taken is a finished attempt with the questionnaire it is scored
+// against: the one it was taken with when that is known, otherwise the
+// loaded one (own is false), on the statements the two share.
+type taken struct {
+	a   store.Attempt
+	q   *survey.Questionnaire
+	own bool
+}
+
+func (t taken) survey() survey.Taken { return survey.Taken{Q: t.q, Ratings: t.a.Scores()} }
+
+// historyLoadedMsg carries the profile's finished attempts, oldest finish
+// first, and what to show with them.
+type historyLoadedMsg struct {
+	list []taken
+	err  error
+	then intent
+}
+
+// historyCmd reads the profile's finished attempts for the history,
+// progress and wheel screens; then is the intent to act on once they are
+// loaded.
+func historyCmd(st Store, profile string, q *survey.Questionnaire, then intent) tea.Cmd {
+	return func() tea.Msg {
+		list, err := loadTaken(st, profile, q)
+		return historyLoadedMsg{list: list, err: err, then: then}
+	}
+}
+
+// loadTaken reads the profile's finished attempts, oldest finish first,
+// each with the questionnaire it is scored against.
+func loadTaken(st Store, profile string, q *survey.Questionnaire) ([]taken, error) {
+	all, err := st.Attempts(profile)
+	if err != nil {
+		return nil, err
+	}
+	list := make([]taken, 0, len(all))
+	for _, a := range all {
+		if !a.Done() {
+			continue
+		}
+		list = append(list, takenWith(readable(a), q))
+	}
+	// Attempts come in start order; the history is in finish order, as
+	// the store's own history record keeps it.
+	slices.SortStableFunc(list, func(x, y taken) int { return cmpFinished(x.a, y.a) })
+	return list, nil
+}
+
+// takenWith pairs an attempt with the questionnaire it was taken with.
+// Only the loaded questionnaire is known here; an attempt of another id
+// or version is scored against it on the statements they share.
+func takenWith(a store.Attempt, q *survey.Questionnaire) taken {
+	return taken{a: a, q: q, own: a.QuestionnaireID == q.ID && a.QuestionnaireVersion == q.Version}
+}
+
+// fatalRead reports a read error after which nothing more may be shown
+// or written: the file is damaged.
+func fatalRead(err error) bool { return errors.Is(err, store.ErrCorrupt) }
+
+// cmpFinished orders attempts by finish time, then id.
+func cmpFinished(x, y store.Attempt) int {
+	return cmp.Or(x.Finished.Compare(y.Finished), bytes.Compare(x.ID[:], y.ID[:]))
+}
+
+// loadFailure says that the earlier attempts could not be read, why, and
+// the system's words on a muted line.
+func loadFailure(c *common, err error, w int) string {
+	sentence := join(c.cat.Progression.LoadFailed, c.cat.Cause(store.KindOf(err)))
+	s := c.st.Error.Render(wrap(sentence, w)) + "\n"
+	if d := c.cat.DetailLine(err); d != "" {
+		s += c.st.Muted.Render(wrap(d, w)) + "\n"
+	}
+	return s
+}
