@@ -71,16 +71,19 @@ func unsafeCreateBuckets(tx *bbolt.Tx) error {
 // is reported as ErrCorrupt instead of a nil-pointer panic.
 func unsafeBuckets(tx *bbolt.Tx) (buckets, error) {
 	b := buckets{
-		profiles:   tx.Bucket(profilesBucket),
-		attempts:   tx.Bucket(attemptsBucket),
-		unfinished: tx.Bucket(unfinishedBucket),
-		history:    tx.Bucket(historyBucket),
-		shapes:     tx.Bucket(shapesBucket),
-		results:    tx.Bucket(resultsBucket),
-		places:     tx.Bucket(placesBucket),
+		profiles:    tx.Bucket(profilesBucket),
+		attempts:    tx.Bucket(attemptsBucket),
+		unfinished:  tx.Bucket(unfinishedBucket),
+		history:     tx.Bucket(historyBucket),
+		shapes:      tx.Bucket(shapesBucket),
+		results:     tx.Bucket(resultsBucket),
+		places:      tx.Bucket(placesBucket),
+		plans:       tx.Bucket(plansBucket),
+		definitions: tx.Bucket(definitionsBucket),
 	}
 	if b.profiles == nil || b.attempts == nil || b.unfinished == nil ||
-		b.history == nil || b.shapes == nil || b.results == nil || b.places == nil {
+		b.history == nil || b.shapes == nil || b.results == nil || b.places == nil ||
+		b.plans == nil || b.definitions == nil {
 		return buckets{}, fmt.Errorf("%w: a bucket is missing", ErrCorrupt)
 	}
 	b.cache = &txCache{shapes: map[string]shape{}, places: newPlaces(b.places)}
@@ -105,6 +108,7 @@ const appendFill = 0.95
 type buckets struct {
 	profiles, attempts, unfinished, history *bbolt.Bucket
 	shapes, results, places                 *bbolt.Bucket
+	plans, definitions                      *bbolt.Bucket // since schema 4
 	cache                                   *txCache
 }
 

@@ -15,19 +15,26 @@ import (
 
 // testQ is the questionnaire attempts in tests belong to.
 // It has the real scale, four statements, s01 to s04, in two areas, and
-// two background questions, a choice and a municipality.
+// two background questions, a choice and a municipality. It is valid as a
+// questions file is (texts in both languages), since the store keeps its
+// definition.
 var testQ = &survey.Questionnaire{
 	ID: "digikomp-test", Version: 3,
-	Scale: survey.Scale{Min: 1, Max: 7},
-	Areas: []survey.Area{{ID: "a"}, {ID: "b"}},
+	Title: tx("Test"),
+	Scale: survey.Scale{Min: 1, Max: 7, MinLabel: tx("Låg"), MaxLabel: tx("Hög")},
+	Areas: []survey.Area{{ID: "a", Number: 1, Name: tx("A")}, {ID: "b", Number: 2, Name: tx("B")}},
 	Statements: []survey.Statement{
-		{ID: "s01", Area: "a"}, {ID: "s02", Area: "a"}, {ID: "s03", Area: "b"}, {ID: "s04", Area: "b"},
+		{ID: "s01", Area: "a", Competence: "1.1", Text: tx("Ett")}, {ID: "s02", Area: "a", Competence: "1.2", Text: tx("Två")},
+		{ID: "s03", Area: "b", Competence: "2.1", Text: tx("Tre")}, {ID: "s04", Area: "b", Competence: "2.2", Text: tx("Fyra")},
 	},
 	Background: []survey.BackgroundQuestion{
-		{ID: "role", Kind: survey.KindChoice, Options: []survey.Option{{ID: "librarian"}, {ID: "assistant"}}},
-		{ID: "municipality", Kind: survey.KindMunicipality},
+		{ID: "role", Kind: survey.KindChoice, Prompt: tx("Roll"), Options: []survey.Option{{ID: "librarian", Label: tx("Bibliotekarie")}, {ID: "assistant", Label: tx("Assistent")}}},
+		{ID: "municipality", Kind: survey.KindMunicipality, Prompt: tx("Kommun")},
 	},
 }
+
+// tx is a text in both languages.
+func tx(s string) survey.Text { return survey.Text{SV: s, EN: s + " (en)"} }
 
 // t0 is a fixed start time, so tests never depend on the clock. Records
 // keep whole seconds (TestTimesKeepWholeSeconds covers the rest).

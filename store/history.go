@@ -8,6 +8,8 @@ import (
 	"math"
 	"slices"
 	"time"
+
+	"go.etcd.io/bbolt"
 )
 
 // The history bucket (since schema 3, replacing the finished index of
@@ -112,4 +114,43 @@ func unsafeAddHistory(b buckets, profileID string, finished time.Time, id Attemp
 	}
 	list = slices.Insert(list, i, e)
 	return b.history.Put([]byte(profileID), encodeHistory(list))
+}
+
+// History returns the profile's finished attempts, oldest finish first:
+// its progression. It reads the profile's history record and the attempts
+// it names, not every attempt; Attempts also lists the unfinished one.
+func (s *Store) History(profileID string) (_ []Attempt, err error) {
+	defer s.withPath(&err)
+	if err := checkID("profile id", profileID); err != nil {
+		return nil, err
+	}
+	var list []Attempt
+	err = s.view(func(tx *bbolt.Tx) error {
+		b, err := unsafeBuckets(tx)
+		if err != nil {
+			return err
+		}
+		history, err := unsafeHistory(b, profileID)
+		if err != nil {
+			return err
+		}
+		list = make([]Attempt, 0, len(history))
+		for _, e := range history {
+			a, err := unsafeLoadAttempt(b, e.id)
+			if err != nil {
+				return err
+			}
+			// An entry naming another profile's attempt, or an
+			// unfinished one, would show someone else's answers.
+			if a.ProfileID != profileID || !a.Done() {
+				return fmt.Errorf("%w: history of profile %q names attempt %s of %q", ErrCorrupt, profileID, e.id, a.ProfileID)
+			}
+			list = append(list, a)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return list, nil
 }

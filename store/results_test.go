@@ -38,7 +38,8 @@ func TestGroupSummaryCountsFinishedAttemptsOnly(t *testing.T) {
 	s := newStore(t)
 	h := time.Hour
 	answer(t, s, LocalProfile, t0, t0.Add(h), map[string]int{"s01": 7, "s02": 2, "s03": Skipped})
-	other := &survey.Questionnaire{ID: "other", Version: 1, Scale: testQ.Scale, Statements: testQ.Statements}
+	other := testQ.Clone()
+	other.ID, other.Version = "other", 1
 	o, err := s.StartAttempt(LocalProfile, other, t0.Add(2*h))
 	if err != nil {
 		t.Fatal(err)

@@ -172,7 +172,7 @@ func upgradeShapes(b buckets, given map[string]map[string]map[string]bool) error
 		if err := checkShape(sh); err != nil {
 			return fmt.Errorf("%w: questionnaire %x: %v", ErrCorrupt, e.key, err)
 		}
-		if err := unsafePutNewShape(b, e.key, sh); err != nil {
+		if _, err := unsafePutNewShape(b, e.key, sh); err != nil {
 			return err
 		}
 	}

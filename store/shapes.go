@@ -270,21 +270,27 @@ func unsafeRegisterShape(b buckets, q *survey.Questionnaire) error {
 		}
 		return nil
 	}
-	return unsafePutNewShape(b, key, sh)
-}
-
-// unsafePutNewShape numbers a shape the file does not have yet and
-// stores it.
-func unsafePutNewShape(b buckets, key []byte, sh shape) error {
-	n, err := b.shapes.NextSequence()
+	// The definition goes with the shape, in the same transaction, so
+	// that every version first stored since schema 4 has both.
+	n, err := unsafePutNewShape(b, key, sh)
 	if err != nil {
 		return err
 	}
+	return unsafePutDefinition(b, n, q)
+}
+
+// unsafePutNewShape numbers a shape the file does not have yet, stores it
+// and returns its number.
+func unsafePutNewShape(b buckets, key []byte, sh shape) (uint64, error) {
+	n, err := b.shapes.NextSequence()
+	if err != nil {
+		return 0, err
+	}
 	if n > math.MaxUint32 {
-		return fmt.Errorf("%w: too many questionnaire versions", ErrInvalid)
+		return 0, fmt.Errorf("%w: too many questionnaire versions", ErrInvalid)
 	}
 	sh.number = n
-	return b.shapes.Put(key, encodeShape(sh))
+	return n, b.shapes.Put(key, encodeShape(sh))
 }
 
 // ErrQuestionnaireChanged means the database already holds the
