@@ -324,6 +324,11 @@ func (s *Store) Discard(id AttemptID) (err error) {
 		if err := unsafeDropUnfinished(b, rec.Profile, id); err != nil {
 			return err
 		}
+		// Only a finished attempt gets a plan, so there is none unless
+		// the file was damaged; whatever goes with the attempt goes.
+		if err := unsafeDeletePlan(b, id); err != nil {
+			return err
+		}
 		return b.attempts.Delete(id[:])
 	})
 }

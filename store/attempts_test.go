@@ -398,7 +398,7 @@ func TestInvalidArgumentsWriteNothing(t *testing.T) {
 	// A questions file's scale has at most 11 points; its top may be
 	// the highest rating a record holds.
 	wide := &survey.Questionnaire{ID: "wide", Version: 1, Title: tx("Wide"),
-		Scale: survey.Scale{Min: maxRating - 10, Max: maxRating, MinLabel: tx("Låg"), MaxLabel: tx("Hög")},
+		Scale:      survey.Scale{Min: maxRating - 10, Max: maxRating, MinLabel: tx("Låg"), MaxLabel: tx("Hög")},
 		Areas:      []survey.Area{{ID: "a", Number: 1, Name: tx("A")}},
 		Statements: []survey.Statement{{ID: longest, Area: "a", Competence: "1.1", Text: tx("Lång")}}}
 	w, err := s.StartAttempt(LocalProfile, wide, t0)

@@ -57,8 +57,9 @@ const planFormat = 1
 // planShowName is the flag bit of ShowName.
 const planShowName = 1
 
-// checkPlan refuses a plan SavePlan would not store, with ErrInvalid.
-func checkPlan(p Plan) error {
+// CheckPlan refuses, with ErrInvalid, a plan SavePlan would not store;
+// the interface may check what is typed before saving it.
+func CheckPlan(p Plan) error {
 	lists := []struct {
 		what  string
 		ids   []string
@@ -148,7 +149,7 @@ func decodePlan(raw []byte) (Plan, error) {
 	if r.err != nil {
 		return Plan{}, corrupt(r.err.Error())
 	}
-	if err := checkPlan(p); err != nil {
+	if err := CheckPlan(p); err != nil {
 		return Plan{}, corrupt(detail(err))
 	}
 	if !bytes.Equal(encodePlan(p), raw) {
@@ -174,7 +175,7 @@ func (s *Store) SavePlan(id AttemptID, p Plan) (err error) {
 	if err := checkAttemptID(id); err != nil {
 		return err
 	}
-	if err := checkPlan(p); err != nil {
+	if err := CheckPlan(p); err != nil {
 		return err
 	}
 	raw := encodePlan(p)

@@ -46,7 +46,10 @@ const (
 	ProblemNoResultsRow     ProblemKind = "no-results-row"         // Record: attempt id
 	ProblemResultsRow       ProblemKind = "results-row"            // Record: attempt id
 	ProblemCounts           ProblemKind = "counts"                 // Numbers: finished attempts, index entries, results rows
-	ProblemMore             ProblemKind = "more"                   // Numbers: problems left out
+	// Since schema 4.
+	ProblemDefinition ProblemKind = "definition" // Record: its questionnaire version's number (or key in hex); Detail
+	ProblemPlan       ProblemKind = "plan"       // Record: attempt id (or key in hex); Detail
+	ProblemMore       ProblemKind = "more"       // Numbers: problems left out
 )
 
 // ProblemKinds lists every kind, so that the interface can test that
@@ -60,7 +63,7 @@ var ProblemKinds = []ProblemKind{
 	ProblemUnfinishedIndex, ProblemUnfinishedWrong, ProblemNotUnfinished,
 	ProblemPositionDone, ProblemFinishedIndexKey, ProblemFinishedIndex,
 	ProblemNoResultsRow, ProblemResultsRow,
-	ProblemCounts, ProblemMore,
+	ProblemCounts, ProblemDefinition, ProblemPlan, ProblemMore,
 }
 
 // Problem is one thing Verify found wrong. It carries no sentence: the

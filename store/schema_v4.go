@@ -15,11 +15,22 @@ import (
 // records, so it runs in place, in the one transaction that also records
 // the new version (see schemaPlan.inPlace): a crash leaves schema 3 as it
 // was.
+//
+// It also stores the built-in questionnaire's definition when the file
+// records its shape (see unsafeAddBuiltinDefinition), so that its
+// attempts are shown with their own questions from now on.
 func migrateV4(tx *bbolt.Tx) error {
 	if err := unsafeCreateBuckets(tx); err != nil {
 		return err
 	}
-	return migrateProfiles(tx.Bucket(profilesBucket))
+	if err := migrateProfiles(tx.Bucket(profilesBucket)); err != nil {
+		return err
+	}
+	b, err := unsafeBuckets(tx)
+	if err != nil {
+		return err
+	}
+	return unsafeAddBuiltinDefinition(b)
 }
 
 // legacyProfile is the JSON profile record of schemas 1 to 3.

@@ -145,6 +145,7 @@ func verifyRecords(tx *bbolt.Tx, v *Verification) error {
 	finishedAt := map[AttemptID]historyMark{}
 	rows := map[AttemptID]expectedRow{}
 	profiles := map[string]bool{}
+	broken := map[AttemptID]bool{} // attempts whose record does not decode
 	codec := b.codec()
 	_ = b.attempts.ForEach(func(k, raw []byte) error {
 		v.Attempts++
@@ -156,6 +157,7 @@ func verifyRecords(tx *bbolt.Tx, v *Verification) error {
 		rec, err := decodeAttempt(raw, codec)
 		if err != nil {
 			v.problem(Problem{Kind: ProblemAttempt, Record: id.String(), Detail: detail(err)})
+			broken[id] = true
 			return nil
 		}
 		if _, seen := profiles[rec.Profile]; !seen {
@@ -170,6 +172,8 @@ func verifyRecords(tx *bbolt.Tx, v *Verification) error {
 		verifyAttempt(b, v, shapes, rows, id, rec)
 		return nil
 	})
+
+	verifyPlansAndDefinitions(b, v, shapes, finishedAt, broken)
 
 	// The results rows are compared in one pass over them rather than
 	// looked up one by one.
