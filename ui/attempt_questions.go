@@ -1,7 +1,7 @@
 package ui
 
 import (
-	tea "github.com/charmbracelet/bubbletea"
+	"fmt"
 
 	"digikomp/store"
 	"digikomp/survey"
@@ -12,8 +12,7 @@ import (
 // was taken with, else the loaded questionnaire when it is that very id
 // and version (the file has checked its shape), else nil: the file keeps
 // the attempt's answers but not its questions (a version first met before
-// schema 4 and not loaded now). Scoring an attempt against other
-// questions would show a wrong result.
+// schema 4, not loaded now).
 func attemptQuestionnaire(st Store, loaded *survey.Questionnaire, a store.Attempt) (*survey.Questionnaire, error) {
 	q, ok, err := st.Definition(a.QuestionnaireID, a.QuestionnaireVersion)
 	switch {
@@ -27,22 +26,34 @@ func attemptQuestionnaire(st Store, loaded *survey.Questionnaire, a store.Attemp
 	return nil, nil
 }
 
-// resultMsg carries a finished attempt and the questionnaire to show it
-// with (nil if the file has none, see attemptQuestionnaire).
-type resultMsg struct {
-	attempt store.Attempt
-	q       *survey.Questionnaire
+// questionsOf picks the questionnaire of each attempt of a list, reading
+// each questionnaire version once.
+type questionsOf struct {
+	st     Store
+	loaded *survey.Questionnaire
+	seen   map[string]*survey.Questionnaire
 }
 
-// resultCmd reads which questionnaire the attempt was taken with and
-// opens its result screen. Any screen that opens an older attempt's
-// result goes through it.
-func resultCmd(st Store, loaded *survey.Questionnaire, a store.Attempt) tea.Cmd {
-	return func() tea.Msg {
-		q, err := attemptQuestionnaire(st, loaded, a)
-		if err != nil {
-			return errMsg{err}
+func newQuestionsOf(st Store, loaded *survey.Questionnaire) *questionsOf {
+	return &questionsOf{st: st, loaded: loaded, seen: map[string]*survey.Questionnaire{}}
+}
+
+// taken pairs a with the questionnaire it was taken with when the file or
+// the loaded questions have it; otherwise with the loaded questionnaire,
+// which scores it on the statements the two share (own is false, and the
+// result screen says so).
+func (qo *questionsOf) taken(a store.Attempt) (taken, error) {
+	key := fmt.Sprintf("%s\x00%d", a.QuestionnaireID, a.QuestionnaireVersion)
+	q, ok := qo.seen[key]
+	if !ok {
+		var err error
+		if q, err = attemptQuestionnaire(qo.st, qo.loaded, a); err != nil {
+			return taken{}, err
 		}
-		return resultMsg{attempt: a, q: q}
+		qo.seen[key] = q
 	}
+	if q == nil {
+		return takenWith(a, qo.loaded), nil
+	}
+	return taken{a: a, q: q, own: true}, nil
 }

@@ -259,6 +259,8 @@ type Catalog struct {
 	CheckMore             string // problems left out
 	CheckOther            string // kind, record
 
+	Records recordsCatalog // plans and questionnaire definitions (catalog_records.go)
+
 	// Accessible, line-by-line mode.
 	AccMunicipalityHint string
 	AccMenuTitle        string

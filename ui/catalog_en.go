@@ -1,6 +1,8 @@
 package ui
 
 var english = Catalog{
+	Records: recordsEN,
+
 	AppTitle:     "digikomp · Self-assessment of digital competence",
 	WelcomeIntro: "Rate how confident you feel with digital tasks in library work. Take the test again later to see how you progress.",
 	Loading:      "Loading …",

@@ -1,6 +1,8 @@
 package ui
 
 var swedish = Catalog{
+	Records: recordsSV,
+
 	AppTitle:     "digikomp · Självskattning av digital kompetens",
 	WelcomeIntro: "Här skattar du hur säker du känner dig på digitala uppgifter i biblioteksarbetet. Gör testet igen längre fram för att se hur du utvecklas.",
 	Loading:      "Läser in …",

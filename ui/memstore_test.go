@@ -49,6 +49,7 @@ type memStore struct {
 	failRead   bool
 	calls      []storeCall // writes attempted, for the fuzz target's checks
 	failErr    error       // what a failing write returns; errDiskFull if nil
+	plans      *memExtra   // plans and definitions (memstore_plans_test.go)
 }
 
 // storeCall records one attempted write.

@@ -98,6 +98,10 @@ func (c *Catalog) checkSentence(p store.Problem) string {
 		return fmt.Sprintf(c.CheckCounts, n(0), n(1), n(2))
 	case store.ProblemMore:
 		return fmt.Sprintf(c.CheckMore, n(0))
+	case store.ProblemDefinition:
+		return fmt.Sprintf(c.Records.CheckDefinition, rec)
+	case store.ProblemPlan:
+		return fmt.Sprintf(c.Records.CheckPlan, rec)
 	}
 	return fmt.Sprintf(c.CheckOther, survey.Visible(string(p.Kind)), rec)
 }

@@ -42,18 +42,24 @@ func historyCmd(st Store, profile string, q *survey.Questionnaire, then intent) 
 }
 
 // loadTaken reads the profile's finished attempts, oldest finish first,
-// each with the questionnaire it is scored against.
+// each with the questionnaire it is scored against: the one it was taken
+// with when the file keeps it (see attemptQuestionnaire).
 func loadTaken(st Store, profile string, q *survey.Questionnaire) ([]taken, error) {
 	all, err := st.Attempts(profile)
 	if err != nil {
 		return nil, err
 	}
 	list := make([]taken, 0, len(all))
+	qs := newQuestionsOf(st, q)
 	for _, a := range all {
 		if !a.Done() {
 			continue
 		}
-		list = append(list, takenWith(readable(a), q))
+		t, err := qs.taken(readable(a))
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, t)
 	}
 	// Attempts come in start order; the history is in finish order, as
 	// the store's own history record keeps it.
@@ -61,9 +67,10 @@ func loadTaken(st Store, profile string, q *survey.Questionnaire) ([]taken, erro
 	return list, nil
 }
 
-// takenWith pairs an attempt with the questionnaire it was taken with.
-// Only the loaded questionnaire is known here; an attempt of another id
-// or version is scored against it on the statements they share.
+// takenWith pairs an attempt with the loaded questionnaire q, for an
+// attempt of q or one whose questions the file does not keep (see
+// questionsOf.taken): an attempt of another id or version is then scored
+// against q on the statements they share.
 func takenWith(a store.Attempt, q *survey.Questionnaire) taken {
 	return taken{a: a, q: q, own: a.QuestionnaireID == q.ID && a.QuestionnaireVersion == q.Version}
 }

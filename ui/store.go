@@ -23,6 +23,9 @@ type Store interface {
 	// Attempts returns every attempt of the profile, oldest start first,
 	// for the history, progress and wheel screens.
 	Attempts(profileID string) ([]store.Attempt, error)
+	// Definition returns the questionnaire version an attempt was taken
+	// with, as the file keeps it (see attemptQuestionnaire).
+	Definition(questionnaireID string, version int) (*survey.Questionnaire, bool, error)
 }
 
 // readable returns an attempt read from the store with its texts made safe
