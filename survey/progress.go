@@ -124,7 +124,9 @@ func Compare(before, after Taken) Comparison {
 		c.Areas = append(c.Areas, AreaDelta{AreaID: a.ID})
 	}
 	for _, s := range after.Q.Statements {
-		if before.Q.StatementIndex(s.ID) < 0 {
+		// The same questionnaire shares every statement; only across
+		// versions is each looked up.
+		if !c.Same && before.Q.StatementIndex(s.ID) < 0 {
 			continue
 		}
 		c.Shared++

@@ -72,7 +72,7 @@ func TestAccessibleWholeTest(t *testing.T) {
 	lines = append(lines, "Vi vill ses oftare", "", "", "", "", "")
 	lines = append(lines, "5", "4") // review: answer statement 5 with a 4
 	lines = append(lines, "")       // finish
-	lines = append(lines, "4")      // quit from the menu
+	lines = append(lines, "7")      // quit from the menu
 	out, paused := runLines(t, st, survey.Swedish, lines)
 	if paused {
 		t.Error("a finished test reported as paused")

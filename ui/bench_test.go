@@ -81,3 +81,53 @@ func BenchmarkViewResult(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// benchProgression prepares 200 finished attempts of the local profile,
+// ratings varying from attempt to attempt, then measures what a person
+// waits for on opening the history, progress or wheel screen from the
+// menu: the profile's attempts read (from the in-memory store), the
+// screen built from them, and its first frame drawn at 80×24.
+func benchProgression(b *testing.B, item int, title string) {
+	q, err := survey.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var fs []func(int) int
+	for k := range benchAttempts {
+		fs = append(fs, func(i int) int { return 1 + (i*3+k*5)%7 })
+	}
+	m := benchModel(b, func(st *memStore, _ *survey.Questionnaire, _ time.Time) {
+		src := progressStore(b, q, fs...)
+		st.attempts, st.seq = src.attempts, src.seq
+	})
+	for range item {
+		next, _ := m.Update(tea.KeyMsg{Type: tea.KeyDown})
+		m = next.(Model)
+	}
+	next, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	m = next.(Model)
+	open := func() string {
+		next, _ := m.Update(cmd())
+		return next.(Model).View()
+	}
+	if v := ansi.Strip(open()); !strings.Contains(v, title) {
+		b.Fatalf("not on %q:\n%s", title, v)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = open()
+	}
+}
+
+// benchAttempts is the history the issue sets for these screens.
+const benchAttempts = 200
+
+// BenchmarkViewHistory: the history of 200 attempts, first frame.
+func BenchmarkViewHistory(b *testing.B) { benchProgression(b, 2, "Avslutade test: 200") }
+
+// BenchmarkViewProgress: the progress over 200 attempts, first frame.
+func BenchmarkViewProgress(b *testing.B) { benchProgression(b, 3, "De senaste 24 visas") }
+
+// BenchmarkViewWheel: the competence wheel with 200 attempts in the
+// profile, first frame.
+func BenchmarkViewWheel(b *testing.B) { benchProgression(b, 4, "förra testet") }

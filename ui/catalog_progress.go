@@ -13,6 +13,7 @@ type progressionCatalog struct {
 	// The result screen of an attempt with one before it.
 	ResultChange     string // date of the previous attempt
 	ResultChangeLine string // change, as "+0,8"; accessible mode, after the area's mean
+	ResultChangeAcc  string // date of the previous attempt; accessible mode's ResultChange
 	// Shared is said wherever two attempts of different questionnaire
 	// versions are compared.
 	Shared string // number of shared statements
@@ -65,6 +66,7 @@ var progressionSV = progressionCatalog{
 
 	ResultChange:     "▲ ▼ = förändring sedan förra testet (%s)",
 	ResultChangeLine: "%s sedan förra testet",
+	ResultChangeAcc:  "Förra testet gjordes %s.",
 	Shared:           "Testen gjordes med olika versioner av frågorna och jämförs på de påståenden som båda har (%d).",
 
 	LoadFailed: "Dina tidigare test kunde inte läsas.",
@@ -115,6 +117,7 @@ var progressionEN = progressionCatalog{
 
 	ResultChange:     "▲ ▼ = change since the previous test (%s)",
 	ResultChangeLine: "%s since the previous test",
+	ResultChangeAcc:  "The previous test was taken on %s.",
 	Shared:           "The tests were taken with different versions of the questions and are compared on the statements both have (%d).",
 
 	LoadFailed: "Your earlier tests could not be read.",

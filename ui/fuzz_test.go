@@ -113,6 +113,18 @@ var fuzzSeeds = []string{
 	"<sv><down><enter><pgdown><esc><enter><enter><burst qö?>" +
 		"<backspace><backspace><backspace>vaxjo<backspace><enter><enter><esc>" +
 		"<burst 1234567><burst s7777>?<readfail>q<esc><enter>3<esc><down><enter>j<enter>",
+	// Two finished tests: the second result with its changes, its wheel;
+	// the history, an older result from it and its wheel with help over
+	// it, so that leaving takes four Esc.
+	"<sv><enter>s" + strings.Repeat("3", 24) + "<esc><enter><esc><enter>s5555111111" + strings.Repeat("3", 14) +
+		"<esc><enter>w<esc><esc><down><down><enter><down><enter>w?",
+	// English: progress with one test, then with two, scrolled; the wheel
+	// from the menu; the history scrolled with the keys it knows, a
+	// failing read on the way in.
+	"<en><enter>s" + strings.Repeat("6", 24) + "<esc><enter><esc><down><down><down><enter><esc>" +
+		"<up><up><up><up><enter>s" + strings.Repeat("2", 24) + "<esc><enter><esc><down><down><down><enter><pgdown><esc>" +
+		"<down><down><down><down><enter><size 200 60><esc><down><down><enter><end><home><down><up><enter><esc><esc>" +
+		"<down><down><readfail><enter>",
 }
 
 // runFuzz decodes data into events and runs them, reporting broken
@@ -737,6 +749,8 @@ func (d *fuzzApp) check() {
 				d.failf("the result says finished %s, the store %s", got, want)
 			}
 		}
+	case screenHistory, screenProgress, screenWheel:
+		d.checkProgression(view)
 	case screenWelcome:
 		_, hasOpen, _, hasLatest := d.st.peek(store.LocalProfile)
 		if hasOpen != (d.hasOpen) {
@@ -901,7 +915,8 @@ func TestFuzzSeeds(t *testing.T) {
 		t.Error("no seed quits and resumes")
 	}
 	for _, sc := range []screen{screenWelcome, screenIntro, screenBackground, screenStatement,
-		screenDiscussion, screenReview, screenResult, screenQuestions, screenFatal} {
+		screenDiscussion, screenReview, screenResult, screenQuestions, screenFatal,
+		screenHistory, screenProgress, screenWheel} {
 		if !seen[sc] {
 			t.Errorf("no seed reaches the %s screen", sc)
 		}

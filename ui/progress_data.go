@@ -16,12 +16,13 @@ import (
 // against: the one it was taken with when that is known, otherwise the
 // loaded one (own is false), on the statements the two share.
 type taken struct {
-	a   store.Attempt
-	q   *survey.Questionnaire
-	own bool
+	a       store.Attempt
+	q       *survey.Questionnaire
+	own     bool
+	ratings survey.Ratings // a.Scores(), made once
 }
 
-func (t taken) survey() survey.Taken { return survey.Taken{Q: t.q, Ratings: t.a.Scores()} }
+func (t taken) survey() survey.Taken { return survey.Taken{Q: t.q, Ratings: t.ratings} }
 
 // historyLoadedMsg carries the profile's finished attempts, oldest finish
 // first, and what to show with them.
@@ -72,7 +73,7 @@ func loadTaken(st Store, profile string, q *survey.Questionnaire) ([]taken, erro
 // questionsOf.taken): an attempt of another id or version is then scored
 // against q on the statements they share.
 func takenWith(a store.Attempt, q *survey.Questionnaire) taken {
-	return taken{a: a, q: q, own: a.QuestionnaireID == q.ID && a.QuestionnaireVersion == q.Version}
+	return taken{a: a, q: q, own: a.QuestionnaireID == q.ID && a.QuestionnaireVersion == q.Version, ratings: a.Scores()}
 }
 
 // fatalRead reports a read error after which nothing more may be shown

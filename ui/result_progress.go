@@ -52,7 +52,11 @@ func withQ(c *common, q *survey.Questionnaire) *common {
 // and, across questionnaire versions, on which statements.
 func (ch *resultChange) header(c *common, w int) string {
 	p := c.cat.Progression
-	s := c.st.Muted.Render(wrap(fmt.Sprintf(p.ResultChange, formatDate(ch.prev)), w)) + "\n"
+	lead := p.ResultChange
+	if c.lines {
+		lead = p.ResultChangeAcc // no arrows to explain
+	}
+	s := c.st.Muted.Render(wrap(fmt.Sprintf(lead, formatDate(ch.prev)), w)) + "\n"
 	if !ch.cmp.Same {
 		s += c.st.Muted.Render(wrap(fmt.Sprintf(p.Shared, ch.cmp.Shared), w)) + "\n"
 	}
