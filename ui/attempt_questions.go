@@ -55,5 +55,5 @@ func (qo *questionsOf) taken(a store.Attempt) (taken, error) {
 	if q == nil {
 		return takenWith(a, qo.loaded), nil
 	}
-	return taken{a: a, q: q, own: true}, nil
+	return newTaken(a, q, true), nil
 }

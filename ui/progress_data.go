@@ -73,7 +73,13 @@ func loadTaken(st Store, profile string, q *survey.Questionnaire) ([]taken, erro
 // questionsOf.taken): an attempt of another id or version is then scored
 // against q on the statements they share.
 func takenWith(a store.Attempt, q *survey.Questionnaire) taken {
-	return taken{a: a, q: q, own: a.QuestionnaireID == q.ID && a.QuestionnaireVersion == q.Version, ratings: a.Scores()}
+	return newTaken(a, q, a.QuestionnaireID == q.ID && a.QuestionnaireVersion == q.Version)
+}
+
+// newTaken is the one way a taken is made: its ratings are scored here,
+// once.
+func newTaken(a store.Attempt, q *survey.Questionnaire, own bool) taken {
+	return taken{a: a, q: q, own: own, ratings: a.Scores()}
 }
 
 // fatalRead reports a read error after which nothing more may be shown
