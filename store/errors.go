@@ -65,6 +65,18 @@ var (
 	// not a regular file: a device (as root, /dev/full), a FIFO, a folder.
 	ErrNotRegular = errors.New("not a regular file")
 
+	// ErrNoProfile means the profile does not exist; it is also
+	// ErrNotFound.
+	ErrNoProfile = fmt.Errorf("profile %w", ErrNotFound)
+
+	// ErrProfileExists means another profile already has the name, in
+	// any case.
+	ErrProfileExists = errors.New("another profile already has this name")
+
+	// ErrPINWait means a PIN was tried before the wait after earlier
+	// wrong tries was over: nothing was judged or counted.
+	ErrPINWait = errors.New("too many wrong PINs: wait before trying again")
+
 	// ErrGone means the database file was removed or replaced while the
 	// store had it open: what is written goes to a file no one will see.
 	ErrGone = errors.New("the database file was removed or replaced while it was open")

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"math"
 	"reflect"
@@ -159,12 +160,21 @@ func FuzzDecodeHistory(f *testing.F) {
 }
 
 func FuzzDecodeProfile(f *testing.F) {
-	raw, err := encodeProfile(profileRecord{ID: LocalProfile, Created: t0})
-	if err != nil {
-		f.Fatal(err)
+	seeds := []profileRecord{
+		{ID: LocalProfile, Created: t0},
+		{ID: "0123456789abcdef", Name: "Åsa Öberg", Created: t0},
+		{ID: "fedcba9876543210", Created: t0, Anonymous: true},
+		{ID: "00000000000000aa", Name: "Anna", Created: t0, PIN: hashPIN("1234"), Failures: 5, WaitUntil: t0.Add(4 * time.Second)},
 	}
-	f.Add(raw)
-	f.Add([]byte(`{"id":""}`))
+	for _, p := range seeds {
+		raw, err := encodeProfile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(raw)
+	}
+	f.Add([]byte(`{"id":"local"}`))
+	f.Add([]byte{profileFormat, 0, 5, 'l', 'o', 'c', 'a', 'l', 0, 1, 0, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := decodeProfile(data)
 		if err != nil {
@@ -173,8 +183,20 @@ func FuzzDecodeProfile(f *testing.F) {
 			}
 			return
 		}
-		if p.ID == "" {
-			t.Fatal("decoded a profile without an id")
+		if p.ID == "" || (p.Name == "") != (p.ID == LocalProfile || p.Anonymous) {
+			t.Fatalf("decoded %+v", p)
+		}
+		// What decodes is what the encoder writes: one spelling per record.
+		back, err := encodeProfile(p)
+		if err != nil || !bytes.Equal(back, data) {
+			t.Fatalf("re-encoded % x, %v; was % x", back, err, data)
+		}
+		if p.PIN != nil {
+			// Decoded parameters are bounded, so checking a PIN of any
+			// record costs at most a bounded time and memory.
+			if p.PIN.Memory > maxPINMemory || p.PIN.Time > maxPINTime {
+				t.Fatalf("parameters %+v", p.PIN)
+			}
 		}
 	})
 }

@@ -93,7 +93,9 @@ func open(path string, opts Options, plan schemaPlan) (*Store, error) {
 				ident, err = file.Stat()
 			}
 			if err == nil && version == plan.target {
-				return &Store{db: db, path: path, schema: plan.target, ident: ident}, nil
+				s := &Store{db: db, path: path, schema: plan.target, ident: ident}
+				s.finishErase()
+				return s, nil
 			}
 		}
 		_ = db.Close()

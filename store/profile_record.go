@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"crypto/subtle"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -117,6 +119,13 @@ func decodeProfile(raw []byte) (profileRecord, error) {
 	p, err := decodeProfileFields(raw)
 	if err == nil {
 		err = checkProfileRecord(p)
+	}
+	if err == nil {
+		// One spelling per record: no over-long number, nothing a
+		// rewrite would change.
+		if again, _ := encodeProfile(p); !bytes.Equal(again, raw) {
+			err = errors.New("not in the form this build writes")
+		}
 	}
 	if err != nil {
 		return profileRecord{}, fmt.Errorf("%w: profile: %w", ErrCorrupt, err)

@@ -28,6 +28,13 @@ type residentPages struct {
 	results []uint64 // bit per file page: holds results rows
 }
 
+// reset forgets every page: the store now maps another file.
+func (r *residentPages) reset() {
+	r.mu.Lock()
+	r.results = nil
+	r.mu.Unlock()
+}
+
 // releaseAfter is how many new results pages a scan meets before it
 // releases the rest: about 1 MiB of rows, so a report at 100,000 attempts
 // releases a handful of times, each one system call per run of other pages.

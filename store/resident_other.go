@@ -10,6 +10,7 @@ type residentPages struct{}
 
 type residentScan struct{}
 
+func (*residentPages) reset()                      {}
 func (*residentPages) scan(*bbolt.Tx) residentScan { return residentScan{} }
 func (residentScan) see([]byte)                    {}
 func (residentScan) done()                         {}

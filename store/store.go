@@ -13,6 +13,9 @@
 //	               "schema" → uint64      layout version, see schemaVersion
 //	               "retake" → uvarint     days after which a retake is suggested
 //	                                      (Settings; absent: DefaultRetakeAfter)
+//	               "erase"  → 1           while a deleted profile's bytes may be
+//	                                      left in free pages (erase.go); Open
+//	                                      compacts the file again
 //	profiles       profile id ("local", or random hex) → one binary record:
 //	               format byte, flags (anonymous, has a PIN), id, name,
 //	               created, the PIN's argon2id key with its salt and
@@ -63,6 +66,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -96,6 +100,10 @@ type Options struct {
 // Store is an open digikomp database. Its methods are safe for concurrent
 // use; bbolt serialises the writes.
 type Store struct {
+	// mu guards db, ident and results: every transaction holds it for
+	// reading; DeleteProfile holds it for writing while it swaps in the
+	// compacted file (erase.go).
+	mu       sync.RWMutex
 	db       *bbolt.DB
 	path     string
 	readOnly bool
@@ -113,6 +121,8 @@ type Store struct {
 
 // Close releases the file and its lock.
 func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if err := s.db.Close(); err != nil {
 		return atPath(fmt.Errorf("close: %w", err), s.path)
 	}
@@ -128,6 +138,8 @@ func (s *Store) withPath(err *error) { *err = atPath(*err, s.path) }
 
 // view runs f in a read transaction under the panic guard.
 func (s *Store) view(f func(*bbolt.Tx) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	return guard(func() error { return s.db.View(f) })
 }
 
@@ -140,6 +152,8 @@ func (s *Store) update(f func(*bbolt.Tx) error) error {
 	if s.readOnly {
 		return ErrReadOnly
 	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	err := guard(func() error { return s.db.Update(f) })
 	if s.gone() {
 		if err != nil {

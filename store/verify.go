@@ -103,6 +103,12 @@ func verifyRecords(tx *bbolt.Tx, v *Verification) error {
 		v.problem(Problem{Kind: ProblemBucketMissing, Record: name})
 	}
 
+	if raw := tx.Bucket(metaBucket).Get(metaRetakeKey); raw != nil {
+		if _, err := decodeRetake(raw); err != nil {
+			v.problem(Problem{Kind: ProblemBuckets, Detail: detail(err)})
+		}
+	}
+
 	names := map[string]string{} // folded name → profile id
 	_ = b.profiles.ForEach(func(k, raw []byte) error {
 		v.Profiles++
