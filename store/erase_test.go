@@ -36,10 +36,7 @@ func fillProfile(t *testing.T, s *Store, id string, n int, answer string) {
 		if err := s.Finish(a.ID, t0.Add(time.Duration(i)*time.Hour+time.Minute)); err != nil {
 			t.Fatal(err)
 		}
-		err = s.update(func(tx *bbolt.Tx) error {
-			return tx.Bucket(plansBucket).Put(a.ID[:], []byte(answer+"-plan"))
-		})
-		if err != nil {
+		if err := s.SavePlan(a.ID, Plan{Goal: answer + "-plan", Topics: []string{"kallkritik"}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -72,16 +69,12 @@ func erasureFixture(t *testing.T, dir string) (path string, victim, keep Profile
 	fillProfile(t, s, victim.ID, 30, secretAnswer)
 	fillProfile(t, s, keep.ID, 20, "bertil's answer")
 	fillProfile(t, s, LocalProfile, 5, "local answer")
-	// A plan of the victim's first attempt (plans are D2's records; any
-	// bytes under its attempt's id must go).
-	err = s.update(func(tx *bbolt.Tx) error {
-		list, err := unsafeHistory(mustBuckets(tx), victim.ID)
-		if err != nil {
-			return err
-		}
-		return tx.Bucket(plansBucket).Put(list[0].id[:], []byte(secretPlan))
-	})
+	// A plan of the victim's first attempt with its own unique text.
+	list, err := s.Attempts(victim.ID)
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SavePlan(list[0].ID, Plan{Goal: secretPlan, Other: secretPlan}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
