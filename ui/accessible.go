@@ -122,6 +122,9 @@ func (r *lineRunner) run() (bool, error) {
 	c, st := r.c, r.cfg.Store
 	r.say("%s", c.cat.AppTitle)
 	r.say("%s", c.cat.WelcomeIntro)
+	if err := r.planGoalLine(); err != nil {
+		return false, err
+	}
 	if notice, detail := c.readOnlyNotice(); notice != "" {
 		r.say("%s", WithDetail(notice, detail))
 	}
@@ -179,6 +182,9 @@ func (r *lineRunner) run() (bool, error) {
 				return false, err
 			}
 		case intentLatest:
+			if err := r.goalBesideLine(*latest); err != nil {
+				return unfinished != nil, err
+			}
 			if err := r.latest(*latest); err != nil {
 				return unfinished != nil, err
 			}
@@ -186,6 +192,11 @@ func (r *lineRunner) run() (bool, error) {
 		case intentHistory, intentProgress, intentWheel:
 			if err := r.progression(menu.items[i].do); err != nil {
 				return unfinished != nil, err
+			}
+			continue
+		case intentPlan:
+			if ok, err := r.plan(*latest); err != nil || !ok {
+				return false, err
 			}
 			continue
 		case intentQuestions:
@@ -482,6 +493,12 @@ func (r *lineRunner) review() (finished, ok bool, err error) {
 	r.a.Finished = at
 	r.say("")
 	r.say("%s %s", c.cat.ResultTitle, formatDate(at))
+	if err := r.goalBesideLine(r.a); err != nil {
+		return true, true, err
+	}
 	r.say("%s", resultBody(c, r.a))
+	if _, err := r.offerPlan(r.a); err != nil {
+		return true, true, err
+	}
 	return true, true, nil
 }

@@ -45,6 +45,9 @@ type (
 func (m Model) act(in intent) (tea.Model, tea.Cmd) {
 	st, id, now := m.cfg.Store, m.attempt.ID, m.cfg.Now()
 	pos := m.attempt.Position
+	if m2, cmd, ok := m.actPlan(in); ok {
+		return m2, cmd
+	}
 	switch in.(type) {
 	case intentContinue, intentStart, intentStartOver:
 		if m.cfg.ReadOnly != nil {

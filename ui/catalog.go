@@ -283,6 +283,9 @@ type Catalog struct {
 	AccBackKey          string // the letter that goes back, as in AccRatingPrompt
 
 	Progression progressionCatalog // history, progress, wheel (catalog_progress.go)
+
+	// Plan is the learning plan and the needs and resources screen.
+	Plan planCatalog
 }
 
 // Messages returns the catalogue for lang, Swedish unless lang is English.

@@ -258,4 +258,5 @@ Flags:
 	AccNumberInvalid:    "Type one of the numbers in the list, or press Enter.",
 
 	Progression: progressionEN,
+	Plan:        planEN,
 }

@@ -258,4 +258,5 @@ Flaggor:
 	AccNumberInvalid:    "Skriv ett av numren i listan, eller tryck Enter.",
 
 	Progression: progressionSV,
+	Plan:        planSV,
 }

@@ -27,6 +27,10 @@ func loadCmd(st Store, profile string) tea.Cmd {
 			a = readable(a)
 			msg.latest = &a
 		}
+		var err error
+		if msg.plan, err = loadPlanBase(st, profile); err != nil {
+			return errMsg{err}
+		}
 		return msg
 	}
 }

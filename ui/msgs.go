@@ -15,6 +15,7 @@ type (
 	loadedMsg struct {
 		unfinished *store.Attempt
 		latest     *store.Attempt
+		plan       *planBase // the newest plan, if any
 	}
 	// startedMsg carries a newly started attempt.
 	startedMsg struct{ attempt store.Attempt }

@@ -114,9 +114,9 @@ func (m Model) historyLoaded(msg historyLoadedMsg) (tea.Model, tea.Cmd) {
 		cur, prev := p.last()
 		switch {
 		case cur != nil:
-			m.result = newResultOf(c, *cur, prev, nil)
+			m.result = newResultOf(c, *cur, prev, nil).withGoal(c, m.planBase)
 		case m.latest != nil:
-			m.result = newResult(c, *m.latest)
+			m.result = newResult(c, *m.latest).withGoal(c, m.planBase)
 		default:
 			return m.drain(nil)
 		}

@@ -41,6 +41,8 @@ func (m resultModel) update(c *common, msg tea.Msg) (resultModel, tea.Cmd, inten
 			return m, nil, intentMenu{}
 		case key.Matches(k, c.keys.Wheel):
 			return m, nil, intentWheelOf{cur: m.t, prev: m.prev, back: intentShow{screenResult}}
+		case key.Matches(k, planKeys(c).Plan):
+			return m, nil, intentPlan{attempt: m.attempt}
 		case key.Matches(k, c.keys.Prev), key.Matches(k, c.keys.Next):
 			return m, nil, nil // the viewport would scroll sideways: not wanted
 		}
@@ -60,7 +62,7 @@ func (m resultModel) helpKeys(c *common) []key.Binding {
 	if m.back != nil {
 		back = c.keys.Back
 	}
-	return []key.Binding{scroll, c.keys.Wheel, back, c.keys.Help, c.keys.QuitMenu}
+	return []key.Binding{scroll, c.keys.Wheel, planKeys(c).Plan, back, c.keys.Help, c.keys.QuitMenu}
 }
 
 // resultBody renders a result as text: the overall mean, a bar per area,

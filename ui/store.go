@@ -26,6 +26,13 @@ type Store interface {
 	// Definition returns the questionnaire version an attempt was taken
 	// with, as the file keeps it (see attemptQuestionnaire).
 	Definition(questionnaireID string, version int) (*survey.Questionnaire, bool, error)
+	// The learning plan of a finished attempt (see plan.go), and the
+	// finished attempts, oldest finish first, to find the one a plan
+	// belongs to.
+	SavePlan(id store.AttemptID, p store.Plan) error
+	Plan(id store.AttemptID) (store.Plan, bool, error)
+	LatestPlan(profileID string) (store.Plan, store.AttemptID, bool, error)
+	History(profileID string) ([]store.Attempt, error)
 }
 
 // readable returns an attempt read from the store with its texts made safe

@@ -54,11 +54,13 @@ const (
 	screenHistory
 	screenProgress
 	screenWheel
+	screenPlan
+	screenNeeds
 )
 
 func (s screen) String() string {
 	return [...]string{"loading", "welcome", "intro", "background", "statement",
-		"discussion", "review", "result", "questions", "fatal", "history", "progress", "wheel"}[s]
+		"discussion", "review", "result", "questions", "fatal", "history", "progress", "wheel", "plan", "needs"}[s]
 }
 
 // common is shared by every screen: the questionnaire, language, styles,
@@ -113,6 +115,10 @@ type Model struct {
 	result     resultModel
 	questions  questionsModel
 	progression
+	plan  planModel
+	needs needsModel
+	// planBase is the profile's newest plan, read with the menu.
+	planBase *planBase
 
 	help     help.Model
 	showHelp bool
@@ -190,6 +196,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case loadedMsg:
 		m.latest = msg.latest
 		m.welcome = newWelcome(m.c, msg.unfinished, msg.latest)
+		m.planBase, m.welcome.goal = msg.plan, welcomeGoal(m.c, msg.plan)
 		if msg.unfinished != nil {
 			m.attempt, m.have = *msg.unfinished, true
 		}
@@ -223,7 +230,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		done := m.attempt
 		prev := m.latest
 		m.latest, m.have = &done, false
-		m.result = m.newResultAfter(done, prev)
+		m.result = m.newResultAfter(done, prev).withGoal(m.c, m.planBase)
 		m.screen = screenResult
 		return m.drain(nil)
 	case discardedMsg:
@@ -261,6 +268,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setErr(msg.err)
 		return m.reopenForm()
 	}
+	if m2, cmd, ok := m.updatePlanMsg(msg); ok {
+		return m2, cmd
+	}
 	return m.updateActive(msg)
 }
 
@@ -278,6 +288,8 @@ func (m Model) reopenForm() (tea.Model, tea.Cmd) {
 	case m.screen == screenDiscussion && m.discussion.form.State == huh.StateCompleted:
 		m.formGen++
 		m.discussion, cmd = m.discussion.reopen(m.c)
+	case m.screen == screenPlan || m.screen == screenNeeds:
+		return m.reopenPlanForm()
 	default:
 		return m, nil
 	}
@@ -392,6 +404,10 @@ func (m Model) typing() bool {
 		return true
 	case screenBackground:
 		return m.background.typing()
+	case screenPlan:
+		return m.plan.typing()
+	case screenNeeds:
+		return m.needs.typing()
 	}
 	return false
 }
@@ -436,6 +452,8 @@ func (m Model) resize() (tea.Model, tea.Cmd) {
 	case screenDiscussion:
 		m.discussion, cmd = m.discussion.resize(m.c)
 		cmd = tagCmd(m.formGen, cmd)
+	case screenPlan, screenNeeds:
+		return m.resizePlan()
 	}
 	return m, cmd
 }
@@ -505,6 +523,12 @@ func (m Model) updateActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.questions, cmd, in = m.questions.update(m.c, msg)
 	case screenHistory, screenProgress, screenWheel:
 		m.progression, cmd, in = m.progression.update(m.c, m.screen, msg)
+	case screenPlan:
+		m.plan, cmd, in = m.plan.update(m.c, msg)
+		cmd = tagCmd(m.formGen, cmd)
+	case screenNeeds:
+		m.needs, cmd, in = m.needs.update(m.c, msg)
+		cmd = tagCmd(m.formGen, cmd)
 	}
 	if in == nil {
 		return m, cmd

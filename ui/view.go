@@ -76,6 +76,10 @@ func (m Model) active() screenView {
 		return m.progression.progress
 	case screenWheel:
 		return m.progression.wheel
+	case screenPlan:
+		return m.plan
+	case screenNeeds:
+		return m.needs
 	}
 	return nil
 }

@@ -16,6 +16,7 @@ type welcomeModel struct {
 	cursor     int
 	confirming bool // asking before an unfinished attempt is discarded
 	unfinished *store.Attempt
+	goal       string // the newest plan's goal, shown under the introduction
 }
 
 type menuItem struct {
@@ -38,6 +39,7 @@ func newWelcome(c *common, unfinished, latest *store.Attempt) welcomeModel {
 		label := c.cat.MenuLatest + " " + fmt.Sprintf(c.cat.MenuLatestWhen, formatDate(latest.Finished))
 		m.items = append(m.items, menuItem{label, intentLatest{}})
 		m.items = append(m.items, progressionItems(c)...)
+		m.items = append(m.items, menuItem{c.cat.Plan.Menu, intentPlan{attempt: *latest}})
 	}
 	m.items = append(m.items, menuItem{c.cat.MenuDiscussion, intentQuestions{}})
 	m.items = append(m.items, menuItem{c.cat.MenuQuit, intentQuit{}})
@@ -79,6 +81,9 @@ func (m welcomeModel) view(c *common) string {
 	var b strings.Builder
 	b.WriteString(c.st.Title.Render(c.cat.AppTitle) + "\n\n")
 	b.WriteString(wrap(c.cat.WelcomeIntro, contentWidth(c)) + "\n\n")
+	if m.goal != "" {
+		b.WriteString(c.st.Strong.Render(wrap(m.goal, contentWidth(c))) + "\n\n")
+	}
 	if notice, detail := c.readOnlyNotice(); notice != "" {
 		b.WriteString(c.st.Warning.Render(wrap(notice, contentWidth(c))) + "\n")
 		if detail != "" {

@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"digikomp/store"
+	"digikomp/survey"
+)
+
+// topicTitles names the topics of ids that exist, in order.
+func topicTitles(c *common, ids []string) []string {
+	all, _ := survey.Topics()
+	var out []string
+	for _, id := range ids {
+		if t, ok := survey.TopicByID(all, id); ok {
+			out = append(out, t.Title.In(c.lang))
+		}
+	}
+	return out
+}
+
+// welcomeGoal is the line the welcome screen shows for the newest plan:
+// its goal, or the topics chosen when no goal was written.
+func welcomeGoal(c *common, b *planBase) string {
+	if b == nil {
+		return ""
+	}
+	if g := strings.TrimSpace(b.plan.Goal); g != "" {
+		return fmt.Sprintf(c.cat.Plan.WelcomeGoal, oneLine(g))
+	}
+	if t := topicTitles(c, b.plan.Topics); len(t) > 0 {
+		return fmt.Sprintf(c.cat.Plan.WelcomeTopics, strings.Join(t, ", "))
+	}
+	return ""
+}
+
+// oneLine joins the lines of a goal for a one-line place.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// goalBeside is what the result of attempt a says about the plan made
+// after an earlier attempt: the goal, then for each area the chosen topics
+// link to, how its mean changed ("Ditt mål var …; området Säkerhet
+// ändrades +1,2."). Empty when the plan is of a itself or of no earlier
+// attempt, or says nothing.
+func goalBeside(c *common, b *planBase, a store.Attempt) string {
+	if b == nil || b.attempt.ID == a.ID || !b.attempt.Finished.Before(a.Finished) {
+		return ""
+	}
+	p := c.cat.Plan
+	var parts []string
+	if g := strings.TrimSpace(b.plan.Goal); g != "" {
+		parts = append(parts, fmt.Sprintf(p.ResultGoal, oneLine(g)))
+	} else if t := topicTitles(c, b.plan.Topics); len(t) > 0 {
+		parts = append(parts, fmt.Sprintf(p.ResultTopics, strings.Join(t, ", ")))
+	} else {
+		return ""
+	}
+	all, _ := survey.Topics()
+	var areas []string
+	for _, id := range b.plan.Topics {
+		if t, ok := survey.TopicByID(all, id); ok {
+			for _, ar := range t.Areas {
+				if !slices.Contains(areas, ar) {
+					areas = append(areas, ar)
+				}
+			}
+		}
+	}
+	cmp := survey.Compare(survey.Taken{Q: c.q, Ratings: b.attempt.Scores()}, survey.Taken{Q: c.q, Ratings: a.Scores()})
+	for _, ar := range c.q.Areas { // questionnaire order
+		if !slices.Contains(areas, ar.ID) {
+			continue
+		}
+		d, ok := cmp.Area(ar.ID)
+		if !ok || !d.Known() {
+			parts = append(parts, fmt.Sprintf(p.ResultSame, ar.Name.In(c.lang)))
+			continue
+		}
+		parts = append(parts, fmt.Sprintf(p.ResultArea, ar.Name.In(c.lang), signedTenths(c.lang, d.Tenths())))
+	}
+	return strings.Join(parts, "; ") + "."
+}
+
+// withGoal sets the goal of an earlier plan above the result.
+func (m resultModel) withGoal(c *common, b *planBase) resultModel {
+	text := goalBeside(c, b, m.attempt)
+	if text == "" || m.page.body == nil {
+		return m
+	}
+	body := m.page.body
+	m.page.body = func(c *common) string {
+		w := contentWidth(c)
+		return c.st.Strong.Render(c.cat.Plan.ResultHeading) + "\n" + wrap(text, w) + "\n\n" + body(c)
+	}
+	m.page.setSize(c)
+	return m
+}
