@@ -200,3 +200,27 @@ func FuzzDecodeProfile(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodePlan: a plan record decodes to a valid plan that encodes to
+// the very same bytes, or to ErrCorrupt; it never panics.
+func FuzzDecodePlan(f *testing.F) {
+	f.Add(encodePlan(Plan{}))
+	f.Add(encodePlan(Plan{Topics: []string{"kallkritik", "gdpr"}, Goal: "mål", Learn: []string{"gdpr"},
+		Teach: []string{"makerspace"}, Other: "annat", ShowName: true}))
+	f.Add([]byte{planFormat, 0, 1, 1, 'a', 0, 0, 0, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := decodePlan(data)
+		if err != nil {
+			if !errors.Is(err, ErrCorrupt) {
+				t.Fatalf("decode error %v is not ErrCorrupt", err)
+			}
+			return
+		}
+		if err := CheckPlan(p); err != nil {
+			t.Fatalf("decoded an invalid plan: %v", err)
+		}
+		if again := encodePlan(p); string(again) != string(data) {
+			t.Fatalf("decoded %x, which encodes as %x", data, again)
+		}
+	})
+}

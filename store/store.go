@@ -36,10 +36,12 @@
 //	               per rating in shape order, of one finished attempt (results.go)
 //	municipalities code (uint16) → municipality name, the file's own numbering (places.go)
 //	plans          attempt id (16 raw bytes) → the learning plan made after
-//	               that attempt: topics, goal, needs and resources (plans.go)
+//	               that finished attempt: topics, goal, needs and resources
+//	               (plans.go)
 //	definitions    shape number (uint64) → the questionnaire definition an
-//	               attempt was taken with, so that an old result is scored
-//	               against its own questions
+//	               attempt was taken with (survey.EncodeDefinition), stored
+//	               with its shape, so that an old result is scored against
+//	               its own questions (definitions.go)
 //
 // The index buckets and the results row are kept in the transaction that
 // changes the attempt, so finding the attempt to resume, the latest result
@@ -48,8 +50,10 @@
 // Files of schemas 1 and 2 (JSON headers and an answers bucket of
 // id-keyed ratings, legacy.go) are upgraded on a compacted copy that
 // replaces the original only when complete (upgrade.go). A schema 3 file
-// only gains the plans and definitions buckets and has its few JSON
-// profile records rewritten, in place, in one transaction (schema_v4.go).
+// only gains the plans and definitions buckets (and in the latter the
+// built-in questionnaire's definition, if it records that shape) and has
+// its few JSON profile records rewritten, in place, in one transaction
+// (schema_v4.go).
 //
 // # Safety
 //
