@@ -1,10 +1,16 @@
 package store
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -249,4 +255,212 @@ func TestDeleteProfileReadOnly(t *testing.T) {
 	if err := s.DeleteProfile(victim.ID); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("DeleteProfile on a read-only store: %v", err)
 	}
+}
+
+// TestDeleteKilled kills a digikomp (this test binary, see
+// TestDeleteChild) at each step of a deletion: the file at the path is
+// always there, the old one or the compacted one, opens, has lost the
+// profile and nothing else, and once opened again holds no trace of it.
+func TestDeleteKilled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	for _, step := range []string{"delete: removed, not committed", "delete: committed", "delete: compacted", "delete: renamed"} {
+		t.Run(step, func(t *testing.T) {
+			dir := t.TempDir()
+			path, victim, keep := erasureFixture(t, dir)
+			before, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			killChildAt(t, "TestDeleteChild", "DIGIKOMP_DELETE_CHILD", step+"|"+path+"|"+victim.ID)
+
+			after, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("no file at the path after a kill at %q: %v", step, err)
+			}
+			if step == "delete: removed, not committed" {
+				if !bytes.Equal(before, after) {
+					t.Error("a kill before the commit changed the file")
+				}
+			}
+			if v, err := Verify(path, time.Second); err != nil || !v.Sound() {
+				t.Errorf("Verify after the kill: %+v, %v", v, err)
+			}
+			s, err := Open(path, Options{})
+			if err != nil {
+				t.Fatalf("Open after the kill: %v", err)
+			}
+			defer s.Close()
+			if step == "delete: removed, not committed" {
+				if _, ok, err := s.Profile(victim.ID); !ok || err != nil {
+					t.Fatalf("the profile is gone though the deletion never committed: %v", err)
+				}
+				if err := s.DeleteProfile(victim.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// The Open above finished an interrupted erasure.
+			assertErased(t, s, victim, keep)
+			assertTrace(t, path, false)
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if v, err := Verify(path, time.Second); err != nil || !v.Sound() {
+				t.Errorf("Verify at the end: %+v, %v", v, err)
+			}
+		})
+	}
+}
+
+// killChildAt runs the test named child in a new process of this binary
+// with env set to arg, waits until it prints that it reached its step,
+// and kills it with SIGKILL.
+func killChildAt(t *testing.T, child, env, arg string) {
+	t.Helper()
+	step, _, _ := strings.Cut(arg, "|")
+	cmd := exec.Command(os.Args[0], "-test.run=^"+child+"$")
+	cmd.Env = append(os.Environ(), env+"="+arg)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	reached := make(chan bool, 1)
+	var lines []string
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			if sc.Text() == "at "+step {
+				reached <- true
+				return
+			}
+			lines = append(lines, sc.Text())
+		}
+		reached <- false
+	}()
+	if !<-reached {
+		_ = cmd.Wait()
+		t.Fatalf("the child ended before step %q:\n%s", step, strings.Join(lines, "\n"))
+	}
+	_ = cmd.Process.Signal(syscall.SIGKILL)
+	_ = cmd.Wait()
+}
+
+// TestDeleteChild is the process TestDeleteKilled kills: it deletes the
+// profile named in its environment and stops at the step named there.
+func TestDeleteChild(t *testing.T) {
+	env := os.Getenv("DIGIKOMP_DELETE_CHILD")
+	if env == "" {
+		t.Skip("run by TestDeleteKilled")
+	}
+	parts := strings.SplitN(env, "|", 3)
+	step, path, id := parts[0], parts[1], parts[2]
+	testHookFunc = func(at string) {
+		if at == step {
+			fmt.Printf("at %s\n", at)
+			select {} // until killed
+		}
+	}
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteProfile(id); err != nil {
+		t.Fatal(err)
+	}
+	t.Fatal("the deletion never reached step " + step)
+}
+
+// A profile deleted while another window waits on the lock: the window
+// opened the old file and waits for its lock when the deletion renames
+// the compacted file over the path. Once it gets that lock it must notice
+// that the path names another file, open the new one (waiting for the
+// deleting store in turn), and so never read or write the old file.
+func TestDeleteWhileAnotherWindowWaits(t *testing.T) {
+	dir := t.TempDir()
+	path, victim, keep := erasureFixture(t, dir)
+
+	// The waiting window's read-write open of the path stops once it has
+	// the old file open, before it asks for the lock.
+	opened, proceed := make(chan struct{}), make(chan struct{})
+	var armed atomic.Bool
+	armed.Store(true)
+	openFile = func(name string, flag int, mode os.FileMode) (*os.File, error) {
+		f, err := os.OpenFile(name, flag, mode)
+		if name == path && flag&os.O_RDWR != 0 && armed.CompareAndSwap(true, false) {
+			close(opened)
+			<-proceed
+		}
+		return f, err
+	}
+	defer func() { openFile = os.OpenFile }()
+	type result struct {
+		s   *Store
+		err error
+	}
+	waiting := make(chan result, 1)
+	go func() {
+		s, err := Open(path, Options{Timeout: time.Minute})
+		waiting <- result{s, err}
+	}()
+	<-opened
+	old, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	testHookFunc = func(step string) {
+		if step == "delete: compacted" {
+			// The other window now asks for the old file's lock,
+			// which this store holds until it has swapped files.
+			close(proceed)
+		}
+	}
+	defer func() { testHookFunc = nil }()
+	if err := s.DeleteProfile(victim.ID); err != nil {
+		t.Fatal(err)
+	}
+	testHookFunc = nil
+	if _, err := s.AddProfile("Written by the first window", "", t0); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	r := <-waiting
+	if r.err != nil {
+		t.Fatalf("the waiting window: %v", r.err)
+	}
+	w := r.s
+	defer w.Close()
+	if now, err := os.Stat(path); err != nil || os.SameFile(old, now) {
+		t.Fatalf("the path still names the old file: %v", err)
+	}
+	assertErased(t, w, victim, keep)
+	if _, ok, err := w.ProfileByName("Written by the first window"); !ok || err != nil {
+		t.Errorf("the waiting window does not see the first window's write: %v, %v", ok, err)
+	}
+	if _, err := w.AddProfile("Written by the second window", "", t0); err != nil {
+		t.Fatalf("the waiting window cannot write: %v", err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, ok, err := s.ProfileByName("Written by the second window"); !ok || err != nil {
+		t.Errorf("the waiting window wrote somewhere else: %v, %v", ok, err)
+	}
+	assertTrace(t, path, false)
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"os"
 	"path/filepath"
@@ -91,6 +92,32 @@ func TestVerifyFindsEachKindOfProblem(t *testing.T) {
 		{"profile record in the old format", func(tx *bbolt.Tx, _, _ AttemptID) error {
 			return tx.Bucket(profilesBucket).Put([]byte("x"), []byte(`{"id":"x"}`))
 		}, ProblemProfile, "format"},
+		{"profile name with an escape", func(tx *bbolt.Tx, _, _ AttemptID) error {
+			return tx.Bucket(profilesBucket).Put([]byte("x"), rawProfile("x", "\x1b[2JX", 0))
+		}, ProblemProfile, "clean form"},
+		{"profile with unknown flags", func(tx *bbolt.Tx, _, _ AttemptID) error {
+			return tx.Bucket(profilesBucket).Put([]byte("x"), rawProfile("x", "X", 0x80))
+		}, ProblemProfile, "flags"},
+		{"default profile with a name", func(tx *bbolt.Tx, _, _ AttemptID) error {
+			return tx.Bucket(profilesBucket).Put([]byte(LocalProfile), rawProfile(LocalProfile, "Local", 0))
+		}, ProblemProfile, "default profile"},
+		{"profile PIN asking 4 GiB", func(tx *bbolt.Tx, _, _ AttemptID) error {
+			raw := rawProfile("x", "X", 2)
+			raw = raw[:len(raw)-2] // the wrong tries and the wait go after the PIN
+			raw = binary.AppendUvarint(raw, 3)
+			raw = binary.AppendUvarint(raw, 4<<20)
+			raw = append(raw, 1, 16)
+			raw = append(raw, make([]byte, 16)...)
+			raw = append(raw, 32)
+			raw = append(raw, make([]byte, 32)...)
+			return tx.Bucket(profilesBucket).Put([]byte("x"), append(raw, 0, 0))
+		}, ProblemProfile, "above"},
+		{"two profiles with one name", func(tx *bbolt.Tx, _, _ AttemptID) error {
+			if err := tx.Bucket(profilesBucket).Put([]byte("a1"), rawProfile("a1", "Anna", 0)); err != nil {
+				return err
+			}
+			return tx.Bucket(profilesBucket).Put([]byte("a2"), rawProfile("a2", "ANNA", 0))
+		}, ProblemProfile, "the name of profile"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -250,4 +277,16 @@ func changeRecord(tx *bbolt.Tx, id AttemptID, change func(*attemptRecord)) error
 	}
 	change(&rec)
 	return unsafePutRecord(b, id, rec)
+}
+
+// rawProfile writes a profile record by hand, bypassing the encoder's
+// checks, with no PIN fields, no wrong tries and no wait.
+func rawProfile(id, name string, flags byte) []byte {
+	raw := []byte{profileFormat, flags}
+	raw = binary.AppendUvarint(raw, uint64(len(id)))
+	raw = append(raw, id...)
+	raw = binary.AppendUvarint(raw, uint64(len(name)))
+	raw = append(raw, name...)
+	raw = binary.AppendUvarint(raw, uint64(t0.Unix()))
+	return append(raw, 0, 0)
 }
