@@ -52,6 +52,7 @@ func loadTaken(st Store, profile string, q *survey.Questionnaire) ([]taken, erro
 	}
 	list := make([]taken, 0, len(all))
 	qs := newQuestionsOf(st, q)
+	cleaned := cleanQuestions{}
 	for _, a := range all {
 		if !a.Done() {
 			continue
@@ -59,6 +60,9 @@ func loadTaken(st Store, profile string, q *survey.Questionnaire) ([]taken, erro
 		t, err := qs.taken(readable(a))
 		if err != nil {
 			return nil, err
+		}
+		if t.q != q {
+			t.q = cleaned.of(t.q)
 		}
 		list = append(list, t)
 	}
@@ -100,4 +104,44 @@ func loadFailure(c *common, err error, w int) string {
 		s += c.st.Muted.Render(wrap(d, w)) + "\n"
 	}
 	return s
+}
+
+// cleanQuestions makes the questionnaires read from the file safe to
+// show, each once. The store refuses a definition whose texts are not
+// clean already; this is the interface's own door, as readable is for
+// answers, so that no text from the file reaches the terminal uncleaned
+// whatever a Store returns.
+type cleanQuestions map[*survey.Questionnaire]*survey.Questionnaire
+
+func (cq cleanQuestions) of(q *survey.Questionnaire) *survey.Questionnaire {
+	if c, ok := cq[q]; ok {
+		return c
+	}
+	c := q.Clone()
+	c.ID = survey.CleanLine(c.ID)
+	c.Title = cleanText(c.Title, survey.CleanLine)
+	c.Scale.MinLabel = cleanText(c.Scale.MinLabel, survey.CleanLine)
+	c.Scale.MaxLabel = cleanText(c.Scale.MaxLabel, survey.CleanLine)
+	for i := range c.Areas {
+		c.Areas[i].Name = cleanText(c.Areas[i].Name, survey.CleanLine)
+	}
+	for i := range c.Statements {
+		c.Statements[i].Text = cleanText(c.Statements[i].Text, survey.CleanText)
+	}
+	for i := range c.Background {
+		b := &c.Background[i]
+		b.Prompt = cleanText(b.Prompt, survey.CleanLine)
+		for j := range b.Options {
+			b.Options[j].Label = cleanText(b.Options[j].Label, survey.CleanLine)
+		}
+	}
+	for i := range c.Discussion {
+		c.Discussion[i].Text = cleanText(c.Discussion[i].Text, survey.CleanText)
+	}
+	cq[q] = c
+	return c
+}
+
+func cleanText(t survey.Text, clean func(string) string) survey.Text {
+	return survey.Text{SV: clean(t.SV), EN: clean(t.EN)}
 }

@@ -127,6 +127,19 @@ func (m Model) historyLoaded(msg historyLoadedMsg) (tea.Model, tea.Cmd) {
 	return m.drain(nil)
 }
 
+// previousQuestions: when the attempt finished before the one just
+// finished was taken with other questions, the result is shown at once
+// against the loaded ones and then again, once the history is read, with
+// the previous attempt's own questions (the file's definition). Keys wait
+// meanwhile, as during a save.
+func (m *Model) previousQuestions(prev *store.Attempt) tea.Cmd {
+	if prev == nil || prev.QuestionnaireID == m.c.q.ID && prev.QuestionnaireVersion == m.c.q.Version {
+		return nil
+	}
+	m.busy = true
+	return historyCmd(m.cfg.Store, m.cfg.Profile, m.c.q, loadFor{screenResult})
+}
+
 // newResultAfter is the result of an attempt just finished, with the
 // change from the one finished before it, if any.
 func (m Model) newResultAfter(done store.Attempt, prev *store.Attempt) resultModel {

@@ -349,3 +349,76 @@ func TestHistoryCleansQuestionnaireID(t *testing.T) {
 		t.Errorf("the result shows control characters: %q", h.m.View())
 	}
 }
+
+// versionTwo is the built-in questionnaire as a version 2 without its
+// first statement (an information statement).
+func versionTwo(t testing.TB) *survey.Questionnaire {
+	q2 := loadQ(t).Clone()
+	q2.Version = 2
+	q2.Statements = q2.Statements[1:]
+	return q2
+}
+
+// An attempt of another questionnaire version is compared on the
+// statements the two share, with the previous attempt scored against the
+// definition the file keeps of its own version, and the result says so.
+// Hand-computed: version 1 all 3 but its first statement 7 (information
+// (7+3+3+3)/4 = 4,0); version 2 all 5. On the shared statements
+// information was 3,0: +2,0, not the +1,0 that 4,0 → 5,0 would read.
+func TestResultAcrossVersions(t *testing.T) {
+	q1 := loadQ(t)
+	st := progressStore(t, q1, func(i int) int {
+		if i == 0 {
+			return 7
+		}
+		return 3
+	})
+	st.putDefinition(q1)
+	q2 := versionTwo(t)
+	h := newHarnessFor(t, st, q2, survey.Swedish)
+	h.takeTest(strings.Repeat("5", 23))
+	h.see("förändring sedan förra testet (2026-03-01)", "jämförs på de påståenden")
+	h.see("som båda har (23).")
+	if l := h.lineWith("Informations- och datakompetens"); !strings.HasSuffix(l, "5,0 ▲ +2,0") {
+		t.Errorf("information reads %q, want 5,0 ▲ +2,0", l)
+	}
+	h.fitsWindow("result across versions")
+	// The history opens the old attempt with its own questions: 24
+	// statements, information 4,0.
+	h.keys("<esc><down><down><enter>")
+	h.see("digikomp v2", "digikomp v1")
+	h.keys("<down><enter>")
+	h.see("Besvarade: 24 av 24")
+	if l := h.lineWith("Informations- och datakompetens"); !strings.HasSuffix(l, "4,0") {
+		t.Errorf("the old attempt's information reads %q, want 4,0", l)
+	}
+	// Progress says the versions differ. (The menu kept its cursor on
+	// the history.)
+	h.keys("<esc><esc><down><enter>")
+	h.see("olika versioner av frågorna")
+}
+
+// Texts of a questionnaire definition read from the file reach the
+// screens only cleaned, whatever the store returns.
+func TestDefinitionTextsCleaned(t *testing.T) {
+	q := loadQ(t)
+	evil := q.Clone()
+	evil.Version = 3
+	evil.Areas[0].Name.SV = "Ond\x1b]0;titel\x07 \u202eyta"
+	evil.Statements[0].Text.SV = "Jag kan\x1b[2J radera \u2066skärmen."
+	st := progressStore(t, evil, byArea(6, 2, 2, 2, 2), byArea(7, 2, 2, 2, 2))
+	st.putDefinition(evil)
+	// From a fresh menu each time: the latest result, the history and an
+	// older result from it, its wheel, the progress, the wheel.
+	for _, keys := range []string{"<down><enter>", "<down><down><enter><down><enter>w", "<down><down><down><enter>", "<down><down><down><down><enter>"} {
+		h := newHarnessFor(t, st, q, survey.Swedish)
+		h.keys(keys)
+		if h.m.screen == screenWelcome {
+			t.Fatalf("%s did not leave the menu", keys)
+		}
+		if v := h.m.View(); strings.ContainsAny(v, "\x1b\x07\u202e\u2066") {
+			t.Fatalf("after %s the screen holds control characters: %q", keys, v)
+		}
+		h.see("Ond]0;titel")
+	}
+}

@@ -232,7 +232,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.latest, m.have = &done, false
 		m.result = m.newResultAfter(done, prev).withGoal(m.c, m.planBase)
 		m.screen = screenResult
-		return m.drain(nil)
+		cmd := m.previousQuestions(prev) // before drain: it may set busy
+		return m.drain(cmd)
 	case discardedMsg:
 		// The attempt is gone. Should starting the new one fail, the menu
 		// must not offer to continue or discard it any more.
