@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -65,6 +66,16 @@ func TestLatestResultUsesTheQuestionsItWasTakenWith(t *testing.T) {
 	h.see("FÖRR ")
 	unknown, _, _ := strings.Cut(h.m.c.cat.Progression.HistoryUnknown, "%")
 	h.notSee(unknown)
+	// Scored too, not only worded: every statement was rated 6.
+	h.see(fmt.Sprintf(h.m.c.cat.ResultOverall, "6,0", 7))
+	// The history scores it alike.
+	h.keys("<esc>")
+	h.see(h.m.c.cat.Progression.MenuHistory)
+	h.keys("<down><down><enter>")
+	if h.m.screen != screenHistory {
+		t.Fatalf("screen %v, want the history:\n%s", h.m.screen, h.screen())
+	}
+	h.see("tidigare", "6,0")
 
 	// The same file, had it no definition, would be scored against the
 	// loaded questions, and say so: what the definition fixes.
