@@ -137,7 +137,7 @@ for ((round = 1; round <= count; round++)); do
 	say "benchmarks, round $round of $count"
 	wait_quiet
 	(cd store && "$bin/store.test" -test.run '^$' -test.benchmem -test.benchtime "$benchtime" \
-		-test.bench '^(BenchmarkSaveRating|BenchmarkBareCommit|BenchmarkRawWriteFsync|BenchmarkOpen|BenchmarkGroupSummary)$') >>"$log/bench.txt"
+		-test.bench '^(BenchmarkSaveRating|BenchmarkBareCommit|BenchmarkRawWriteFsync|BenchmarkOpen|BenchmarkGroupSummary|BenchmarkHistory|BenchmarkSavePlan)$') >>"$log/bench.txt"
 	if ((ui_ok)); then
 		(cd ui && "$bin/ui.test" -test.run '^$' -test.benchmem -test.benchtime "$benchtime" \
 			-test.bench '^(BenchmarkStartup|BenchmarkViewStatement)$') >>"$log/bench.txt"
@@ -278,6 +278,9 @@ su0=$(get BenchmarkStartup/n=0 2)
 su1=$(get BenchmarkStartup/n=1000 2)
 su10=$(get BenchmarkStartup/n=10000 2)
 su100=$(get BenchmarkStartup/n=100000 2)
+plan=$(get BenchmarkSavePlan 2)
+hist1=$(get BenchmarkHistory/n=1000 2)
+hist100=$(get BenchmarkHistory/n=100000 2)
 # The slowest of BenchmarkViewStatement and its sub-benchmarks, if any.
 view=$(awk -F '\t' '$1 ~ /^BenchmarkViewStatement(\/|$)/ && $2 > m { m = $2 } END { if (m != "") print m }' "$work/results.tsv")
 
@@ -325,6 +328,10 @@ row "peak resident memory: Open + GroupSummary, $label attempts" "$(mb "$rss_sum
 	"same process doing nothing: $(mb "$rss_none")" "—" "< 20 MB" "$(met "$rss_summary" "<" "$(awk 'BEGIN { print 20e6 / 1024 }')")"
 row "peak resident memory: start-up to the first frame, $label attempts" "$(mb "$rss_startup")" \
 	"same process doing nothing: $(mb "$rss_none")" "—" "< 30 MB" "$(met "$rss_startup" "<" "$(awk 'BEGIN { print 30e6 / 1024 }')")"
+row "plan saved durably (SavePlan, one committed bbolt transaction)" "$(dur "$plan")" \
+	"answer saved durably (SaveRating): $(dur "$save")" "$(ratio "$plan" "$save")" "≤ 1.5×" "$(met "$(div "$plan" "$save")" "<=" 1.5)"
+row "History of a profile with 200 finished attempts, 100k attempts besides" "$(dur "$hist100")" \
+	"same, 1k attempts besides: $(dur "$hist1")" "$(ratio "$hist100" "$hist1")" "≤ 1.5× (flat)" "$(met "$(div "$hist100" "$hist1")" "<=" 1.5)"
 growth "GroupSummary 1k → 10k" "$gs1" 1000 "$gs10" 10000
 growth "GroupSummary 10k → 100k" "$gs10" 10000 "$gs100" 100000
 growth "Open 1k → 10k" "$op1" 1000 "$op10" 10000
