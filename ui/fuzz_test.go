@@ -49,7 +49,7 @@ import (
 // all others are done is waiting on a timer (a cursor blink) and is
 // dropped, without waiting for it in real time.
 func FuzzModel(f *testing.F) {
-	for _, s := range fuzzSeeds {
+	for _, s := range slices.Concat(fuzzSeeds, fuzzPlanSeeds) {
 		f.Add(encodeScript(s))
 	}
 	// An exec draws the interface after every event, milliseconds with
@@ -186,6 +186,7 @@ var fuzzKeys = func() []tea.KeyMsg {
 		ks = append(ks, tea.KeyMsg{Type: t})
 	}
 	ks = append(ks, tea.KeyMsg{Type: tea.KeyEnter, Alt: true})
+	ks = append(ks, fuzzPlanKeys...)
 	return ks
 }()
 
@@ -278,7 +279,8 @@ func encodeScript(s string) []byte {
 		"right": {Type: tea.KeyRight}, "pgup": {Type: tea.KeyPgUp}, "pgdown": {Type: tea.KeyPgDown},
 		"home": {Type: tea.KeyHome}, "end": {Type: tea.KeyEnd}, "backspace": {Type: tea.KeyBackspace},
 		"ctrl+c": {Type: tea.KeyCtrlC}, "ctrl+j": {Type: tea.KeyCtrlJ}, "delete": {Type: tea.KeyDelete},
-		"space": {Type: tea.KeySpace, Runes: []rune{' '}},
+		"space":    {Type: tea.KeySpace, Runes: []rune{' '}},
+		"shift+up": {Type: tea.KeyShiftUp}, "shift+down": {Type: tea.KeyShiftDown},
 	}
 	for len(s) > 0 {
 		if s[0] != '<' {
@@ -657,6 +659,8 @@ func (d *fuzzApp) checkWrite(c storeCall, trigger *tea.KeyMsg) {
 		if m.screen != screenWelcome || !strings.Contains("jyJY", key) || len(key) != 1 {
 			d.failf("attempt %s discarded on key %s on the %s screen", c.id, key, m.screen)
 		}
+	case "plan":
+		d.checkPlanWrite(c, key)
 	}
 }
 
@@ -751,6 +755,8 @@ func (d *fuzzApp) check() {
 		}
 	case screenHistory, screenProgress, screenWheel:
 		d.checkProgression(view)
+	case screenPlan, screenNeeds:
+		d.checkPlanScreen(view)
 	case screenWelcome:
 		_, hasOpen, _, hasLatest := d.st.peek(store.LocalProfile)
 		if hasOpen != (d.hasOpen) {
@@ -765,6 +771,7 @@ func (d *fuzzApp) check() {
 		} else if strings.Contains(view, strings.SplitN(cat.MenuContinue, "(", 2)[0]) {
 			d.failf("the menu offers to continue, but no test is unfinished")
 		}
+		d.checkPlanScreen(view)
 		if hasLatest != strings.Contains(view, cat.MenuLatest) {
 			d.failf("the store has a finished attempt: %v, the menu offers the latest result: %v", hasLatest, !hasLatest)
 		}
@@ -899,7 +906,7 @@ func TestFuzzSeeds(t *testing.T) {
 	}
 	seen := map[screen]bool{}
 	restarts := 0
-	for i, s := range fuzzSeeds {
+	for i, s := range slices.Concat(fuzzSeeds, fuzzPlanSeeds) {
 		synctest.Test(t, func(t *testing.T) {
 			d := runFuzz(q, encodeScript(s), newMemStore(), t.Fatalf)
 			if d.ratings == 0 {
@@ -916,7 +923,7 @@ func TestFuzzSeeds(t *testing.T) {
 	}
 	for _, sc := range []screen{screenWelcome, screenIntro, screenBackground, screenStatement,
 		screenDiscussion, screenReview, screenResult, screenQuestions, screenFatal,
-		screenHistory, screenProgress, screenWheel} {
+		screenHistory, screenProgress, screenWheel, screenPlan, screenNeeds} {
 		if !seen[sc] {
 			t.Errorf("no seed reaches the %s screen", sc)
 		}
