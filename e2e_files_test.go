@@ -14,6 +14,7 @@ import (
 	bin "encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"maps"
 	"os"
 	"os/exec"
@@ -254,6 +255,14 @@ func buildSampleDB(t *testing.T, path string) {
 		if err := st.Finish(a.ID, at.Add(40*time.Minute)); err != nil {
 			t.Fatalf("Finish: %v", err)
 		}
+		if n == 0 {
+			// A learning plan, so that damage can reach one.
+			p := store.Plan{Topics: []string{"kallkritik", "gdpr"}, Goal: "Granska tre nyheter i veckan.",
+				Learn: []string{"gdpr"}, Teach: []string{"makerspace"}, Other: "Excel", ShowName: true}
+			if err := st.SavePlan(a.ID, p); err != nil {
+				t.Fatalf("SavePlan: %v", err)
+			}
+		}
 	}
 
 	// Other profiles, imported in one transaction.
@@ -349,6 +358,22 @@ func e2eReadStore(path string, q *survey.Questionnaire, profiles []string) e2eSt
 		} else if ok {
 			v.lines = append(v.lines, "  latest "+a.ID.String())
 		}
+		if h, err := st.History(p); err != nil {
+			fail("History("+p+")", err)
+		} else {
+			v.lines = append(v.lines, fmt.Sprintf("  history of %d", len(h)))
+		}
+		if plan, id, ok, err := st.LatestPlan(p); err != nil {
+			fail("LatestPlan("+p+")", err)
+		} else if ok {
+			v.lines = append(v.lines, fmt.Sprintf("  plan of %s: %+v", id, plan))
+		}
+	}
+	if d, ok, err := st.Definition(q.ID, q.Version); err != nil {
+		fail("Definition", err)
+	} else if ok {
+		raw, err := survey.EncodeDefinition(d)
+		v.lines = append(v.lines, fmt.Sprintf("definition %s %d: %d bytes, crc %08x, %v", d.ID, d.Version, len(raw), crc32.ChecksumIEEE(raw), err))
 	}
 	if g, err := st.GroupSummary(q, store.Span{}); err != nil {
 		fail("GroupSummary", err)
