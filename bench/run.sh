@@ -137,7 +137,7 @@ for ((round = 1; round <= count; round++)); do
 	say "benchmarks, round $round of $count"
 	wait_quiet
 	(cd store && "$bin/store.test" -test.run '^$' -test.benchmem -test.benchtime "$benchtime" \
-		-test.bench '^(BenchmarkSaveRating|BenchmarkBareCommit|BenchmarkRawWriteFsync|BenchmarkOpen|BenchmarkGroupSummary|BenchmarkHistory|BenchmarkSavePlan)$') >>"$log/bench.txt"
+		-test.bench '^(BenchmarkSaveRating|BenchmarkBareCommit|BenchmarkRawWriteFsync|BenchmarkOpen|BenchmarkGroupSummary|BenchmarkHistory|BenchmarkSavePlan|BenchmarkDeleteProfile|BenchmarkPINHash)$') >>"$log/bench.txt"
 	if ((ui_ok)); then
 		(cd ui && "$bin/ui.test" -test.run '^$' -test.benchmem -test.benchtime "$benchtime" \
 			-test.bench '^(BenchmarkStartup|BenchmarkViewStatement)$') >>"$log/bench.txt"
@@ -281,6 +281,9 @@ su100=$(get BenchmarkStartup/n=100000 2)
 plan=$(get BenchmarkSavePlan 2)
 hist1=$(get BenchmarkHistory/n=1000 2)
 hist100=$(get BenchmarkHistory/n=100000 2)
+del10=$(get BenchmarkDeleteProfile/n=10000 2)
+del100=$(get BenchmarkDeleteProfile/n=100000 2)
+pin=$(get BenchmarkPINHash 2)
 # The slowest of BenchmarkViewStatement and its sub-benchmarks, if any.
 view=$(awk -F '\t' '$1 ~ /^BenchmarkViewStatement(\/|$)/ && $2 > m { m = $2 } END { if (m != "") print m }' "$work/results.tsv")
 
@@ -332,6 +335,10 @@ row "plan saved durably (SavePlan, one committed bbolt transaction)" "$(dur "$pl
 	"answer saved durably (SaveRating): $(dur "$save")" "$(ratio "$plan" "$save")" "≤ 1.5×" "$(met "$(div "$plan" "$save")" "<=" 1.5)"
 row "History of a profile with 200 finished attempts, 100k attempts besides" "$(dur "$hist100")" \
 	"same, 1k attempts besides: $(dur "$hist1")" "$(ratio "$hist100" "$hist1")" "≤ 1.5× (flat)" "$(met "$(div "$hist100" "$hist1")" "<=" 1.5)"
+row "DeleteProfile (20 attempts) from a 100k file, compaction included" "$(dur "$del100")" \
+	"the same from a 10k file: $(dur "$del10")" "$(ratio "$del100" "$del10")" "seconds (< 10 s)" "$(met "$del100" "<" 10000000000)"
+row "PIN checked (CheckPIN: argon2id t=3, 64 MiB, p=4)" "$(dur "$pin")" "—" "—" "50–100 ms" \
+	"$(awk -v x="$pin" 'BEGIN { if (x == "") print "—"; else print (x >= 50e6 && x <= 100e6) ? "yes" : "**no**" }')"
 growth "GroupSummary 1k → 10k" "$gs1" 1000 "$gs10" 10000
 growth "GroupSummary 10k → 100k" "$gs10" 10000 "$gs100" 100000
 growth "Open 1k → 10k" "$op1" 1000 "$op10" 10000

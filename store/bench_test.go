@@ -192,3 +192,79 @@ func BenchmarkGroupSummary(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDeleteProfile is DeleteProfile of one profile (20 attempts) in
+// a database of n attempts, compaction included: the transaction that
+// removes its records, bbolt's Compact into a new file, its sync, the
+// rename and the swap. Each round deletes from a fresh copy of the
+// generated database (not timed).
+func BenchmarkDeleteProfile(b *testing.B) {
+	q := benchQuestionnaire(b)
+	dir := benchDir(b)
+	for _, n := range []int{10000, 100000} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			src := gen.ForBenchmark(b, dir, q, n)
+			raw, err := os.ReadFile(src)
+			if err != nil {
+				b.Fatal(err)
+			}
+			tmp, err := os.MkdirTemp(dir, "delete-*")
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer os.RemoveAll(tmp)
+			path := filepath.Join(tmp, "digikomp.db")
+			victim := gen.ProfileID(gen.Profiles(n) / 2)
+			var after int64
+			b.StopTimer()
+			for i := 0; i < b.N; i++ {
+				if err := os.WriteFile(path, raw, 0o600); err != nil {
+					b.Fatal(err)
+				}
+				st, err := store.Open(path, store.Options{Timeout: benchTimeout})
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if err := st.DeleteProfile(victim); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				if err := st.Close(); err != nil {
+					b.Fatal(err)
+				}
+				info, err := os.Stat(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				after = info.Size()
+			}
+			b.ReportMetric(float64(len(raw))/1e6, "MB-before")
+			b.ReportMetric(float64(after)/1e6, "MB-after")
+		})
+	}
+}
+
+// BenchmarkPINHash is CheckPIN with the right PIN under the real argon2id
+// parameters (the tests use cheap ones): one key derivation, a read
+// transaction and a constant-time comparison.
+func BenchmarkPINHash(b *testing.B) {
+	defer store.RealPINs()()
+	st, err := store.Open(filepath.Join(b.TempDir(), "digikomp.db"), store.Options{Timeout: benchTimeout})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	at := time.Date(2025, 3, 14, 9, 0, 0, 0, time.UTC)
+	p, err := st.AddProfile("Anna", "1234", at)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		c, err := st.CheckPIN(p.ID, "1234", at)
+		if err != nil || !c.OK {
+			b.Fatalf("CheckPIN: %+v, %v", c, err)
+		}
+	}
+}
