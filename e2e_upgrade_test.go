@@ -65,3 +65,47 @@ func TestE2EUpgradesOlderFile(t *testing.T) {
 		t.Fatalf("second start exited %d\n%s", code, a.dump())
 	}
 }
+
+// testdata/schema3.db was written by the last schema 3 digikomp
+// (d902f6e, bench/gendb -n 60): 60 attempts of the local profile and two
+// generated ones, 58 finished.
+const schema3File = "testdata/schema3.db"
+
+// A schema 3 file is upgraded in place by the real binary on first start:
+// the same file afterwards (not a copy renamed over it), the same
+// attempts, sound.
+func TestE2EUpgradesSchema3InPlace(t *testing.T) {
+	env := newEnv(t, "en")
+	old, err := os.ReadFile(schema3File)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(env.db, old, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := e2eRunCmd(t, env, checkTimeout, "check", "--db", env.db)
+	if before.code != 0 || !strings.Contains(before.stdout, "older format (version 3)") {
+		t.Fatalf("check of the schema 3 file: %v", before)
+	}
+	info, err := os.Stat(env.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := start(t, env)
+	a.waitFor("Quit")
+	a.send("q")
+	if code := a.wait(); code != 0 {
+		t.Fatalf("digikomp exited %d\n%s", code, a.dump())
+	}
+	after := e2eRunCmd(t, env, checkTimeout, "check", "--db", env.db)
+	if after.code != 0 || !strings.Contains(after.stdout, "Profiles: 3. Tests: 60 (finished: 58).") {
+		t.Errorf("check of the upgraded file:\n%v", after)
+	}
+	now, err := os.Stat(env.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(info, now) || now.Mode().Perm() != 0o600 {
+		t.Errorf("the schema 3 file was replaced (same file: %v) or its mode changed (%v)", os.SameFile(info, now), now.Mode().Perm())
+	}
+}
