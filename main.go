@@ -33,6 +33,12 @@ const (
 	exitRefused  = 4 // the database file is damaged, foreign, empty or newer
 	exitQuestion = 5 // the questionnaire could not be loaded
 	exitDamaged  = 6 // check or backup found the database damaged
+	// exitNoProfile: --profile, DIGIKOMP_PROFILE or a command named a
+	// profile the database does not have.
+	exitNoProfile = 7
+	// exitPIN: a protected profile's PIN was wrong, not given, or asked
+	// again before the wait after wrong tries had passed.
+	exitPIN = 8
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; without
@@ -50,6 +56,7 @@ type options struct {
 	accessible bool
 	version    bool
 	questions  string // a questionnaire file replacing the built-in one
+	profile    string // the name of the profile to start as; "" for the default
 }
 
 func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
@@ -62,6 +69,12 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 			return runCheck(rest, stdout, stderr)
 		case "backup":
 			return runBackup(rest, stdout, stderr)
+		case "profile":
+			return runProfile(rest, stdin, stdout, stderr)
+		case "history":
+			return runHistory(rest, stdin, stdout, stderr)
+		case "export":
+			return runExport(rest, stdin, stdout, stderr)
 		}
 	}
 	opts, code, done := parseFlags(args, stdout, stderr)
@@ -107,11 +120,21 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	if code := checkRecordedShape(st, q, cat, opts.db, stderr); code != exitOK {
 		return code
 	}
-	if code := checkResumable(st, q, cat, opts.db, stderr); code != exitOK {
+	profile := store.LocalProfile
+	if opts.profile != "" {
+		// A protected profile's PIN is asked by the interface, before
+		// anything of the profile is shown.
+		p, code := findProfile(st, opts.profile, cat, opts.db, stderr)
+		if code != exitOK {
+			return code
+		}
+		profile = p.ID
+	}
+	if code := checkResumable(st, q, profile, cat, opts.db, stderr); code != exitOK {
 		return code
 	}
 
-	cfg := ui.Config{Store: st, Questionnaire: q, Lang: opts.lang, Profile: store.LocalProfile, DBPath: opts.db, ReadOnly: readOnly}
+	cfg := ui.Config{Store: st, Questionnaire: q, Lang: opts.lang, Profile: profile, DBPath: opts.db, ReadOnly: readOnly}
 	var paused bool
 	var unsaved error
 	if opts.accessible {
@@ -178,6 +201,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (options, int, bool) {
 	flags.BoolVar(&o.accessible, "accessible", false, "")
 	flags.BoolVar(&o.version, "version", false, "")
 	flags.StringVar(&o.questions, "questions", "", "")
+	flags.StringVar(&o.profile, "profile", os.Getenv(profileEnv), "")
 	rest, code, done := common.parse(flags, args, stdout, stderr)
 	o.db, o.lang = common.db, common.lang
 	if !done && len(rest) > 0 {
@@ -284,10 +308,10 @@ func command(args []string) (string, []string) {
 		switch {
 		case a == "--":
 			return "", args
-		case a == "--db" || a == "-db" || a == "--lang" || a == "-lang":
+		case valueFlag(a):
 			i++ // the flag's value
 		case strings.HasPrefix(a, "-"):
-		case a == "check" || a == "backup":
+		case a == "check" || a == "backup" || a == "profile" || a == "history" || a == "export":
 			return a, append(slices.Clone(args[:i]), args[i+1:]...)
 		default:
 			return "", args
@@ -296,12 +320,22 @@ func command(args []string) (string, []string) {
 	return "", args
 }
 
+// valueFlag reports whether a is a flag whose value follows as the next
+// argument: --db PATH, not --db=PATH.
+func valueFlag(a string) bool {
+	switch strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-") {
+	case "db", "lang", "questions", "profile", "format", "out":
+		return a != strings.TrimLeft(a, "-") && !strings.HasPrefix(a, "---")
+	}
+	return false
+}
+
 // checkResumable refuses to go on when the unfinished attempt belongs to
 // other questions: resuming it with these would show its answers against
 // the wrong statements. An attempt naming questions this file never
 // recorded is damage, not another questionnaire.
-func checkResumable(st *store.Store, q *survey.Questionnaire, cat *ui.Catalog, path string, stderr io.Writer) int {
-	a, ok, err := st.Unfinished(store.LocalProfile)
+func checkResumable(st *store.Store, q *survey.Questionnaire, profile string, cat *ui.Catalog, path string, stderr io.Writer) int {
+	a, ok, err := st.Unfinished(profile)
 	if err != nil || !ok || (a.QuestionnaireID == q.ID && a.QuestionnaireVersion == q.Version) {
 		return exitOK // read errors are the interface's to show
 	}

@@ -259,4 +259,5 @@ Flags:
 
 	Progression: progressionEN,
 	Plan:        planEN,
+	Cmd:         cmdEN,
 }

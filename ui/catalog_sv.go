@@ -259,4 +259,5 @@ Flaggor:
 
 	Progression: progressionSV,
 	Plan:        planSV,
+	Cmd:         cmdSV,
 }

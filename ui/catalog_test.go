@@ -43,6 +43,9 @@ func TestCatalogsComplete(t *testing.T) {
 			t.Errorf("%s: Swedish has verbs %v, English %v", name, vs, ve)
 		}
 	}
+	if _, ok := sv["Cmd.ErrNoProfile"]; !ok {
+		t.Error("the walk does not reach the Cmd strings")
+	}
 }
 
 func TestMessagesDefaultsToSwedish(t *testing.T) {
