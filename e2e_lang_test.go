@@ -45,7 +45,7 @@ type swedishCase struct {
 // (langcheck.EnglishWords): every sentence must come from the Swedish
 // catalogue. TestSwedishCatalogHasNoEnglish checks the catalogue itself.
 func TestE2ESwedishSaysNoEnglish(t *testing.T) {
-	for _, c := range swedishCases() {
+	for _, c := range append(swedishCases(), cmdSwedishCases()...) {
 		t.Run(c.name, func(t *testing.T) {
 			if c.pending != "" {
 				t.Skipf("waiting for the Swedish message from %s", c.pending)

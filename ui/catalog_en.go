@@ -120,12 +120,27 @@ Usage:
                    check the database without changing it
   digikomp backup [--db PATH] [--force] FILE
                    save a checked copy of the database in FILE
+  digikomp profile list
+                   show the profiles
+  digikomp profile add NAME [--pin]
+                   create a profile, with a PIN if you like
+  digikomp profile rename OLD NEW
+                   rename a profile; its tests are kept
+  digikomp profile delete NAME [--yes]
+                   delete a profile and everything kept about it
+  digikomp profile pin NAME [--remove]
+                   set, change or remove a profile's PIN
+  digikomp history [--profile NAME] [--json]
+                   show a profile's finished tests
+  digikomp export [--profile NAME] [--format json|csv] [--out FILE]
+                   write out everything kept about a profile
 
 Flags:
   --db PATH        database file (also DIGIKOMP_DB)
                    default: %s
   --lang sv|en     language (also DIGIKOMP_LANG), default sv
   --questions FILE use the questions in FILE (TOML) instead of the built-in ones
+  --profile NAME   take the test as the profile NAME (also DIGIKOMP_PROFILE)
   --accessible     one question at a time, line by line, for screen readers
   --version        show the version
   --help           show this help

@@ -120,12 +120,27 @@ Användning:
                    kontrollera databasen utan att ändra den
   digikomp backup [--db SÖKVÄG] [--force] FIL
                    spara en kontrollerad kopia av databasen i FIL
+  digikomp profile list
+                   visa profilerna
+  digikomp profile add NAMN [--pin]
+                   skapa en profil, med PIN-kod om du vill
+  digikomp profile rename GAMMALT NYTT
+                   byt namn på en profil; testen finns kvar
+  digikomp profile delete NAMN [--yes]
+                   ta bort en profil och allt som är sparat om den
+  digikomp profile pin NAMN [--remove]
+                   sätt, byt eller ta bort en profils PIN-kod
+  digikomp history [--profile NAMN] [--json]
+                   visa en profils avslutade test
+  digikomp export [--profile NAMN] [--format json|csv] [--out FIL]
+                   skriv ut allt som är sparat om en profil
 
 Flaggor:
   --db SÖKVÄG      databasfil (även DIGIKOMP_DB)
                    standard: %s
   --lang sv|en     språk (även DIGIKOMP_LANG), standard sv
   --questions FIL  använd frågorna i FIL (TOML) i stället för de inbyggda
+  --profile NAMN   gör testet som profilen NAMN (även DIGIKOMP_PROFILE)
   --accessible     en fråga i taget, rad för rad, för skärmläsare
   --version        visa versionen
   --help           visa den här hjälpen
