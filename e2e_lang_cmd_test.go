@@ -20,7 +20,7 @@ func cmdSwedishCases() []swedishCase {
 	return []swedishCase{
 		{name: "profil-utan-ord", args: []string{"profile"}, codes: []int{exitUsage}, want: "behöver ett av orden"},
 		{name: "profil-okänt-ord", args: []string{"profile", "lista"}, codes: []int{exitUsage}, want: "känner inte till ”lista”"},
-		{name: "profil-lista", args: []string{"profile", "list"}, setup: profile("Bo", "1234"), codes: []int{exitOK}, want: "Bo (skyddad med PIN-kod)"},
+		{name: "profil-lista", args: []string{"profile", "list"}, setup: profile("Bo", "1234"), codes: []int{exitOK}, want: "(skyddad med PIN-kod)"},
 		{name: "profil-lista-ingen-databas", args: []string{"profile", "list"}, codes: []int{exitRefused}, want: "finns inte"},
 		{name: "profil-finns", args: []string{"profile", "add", "BO"}, setup: profile("Bo", ""), codes: []int{exitUsage}, want: "finns redan en profil"},
 		{name: "profil-byt-namn", args: []string{"profile", "rename", "Bo", "Bodil"}, setup: profile("Bo", ""), codes: []int{exitOK}, want: "heter nu ”Bodil”"},

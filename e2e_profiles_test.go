@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -145,19 +146,34 @@ func TestE2EProfileCommands(t *testing.T) {
 	}
 }
 
-// TestE2EProfileDeleteAsks: on a terminal, delete asks, and only the full
-// confirming word deletes.
-func TestE2EProfileDeleteAsks(t *testing.T) {
+// TestE2EProfilePrompts: on a terminal, a new PIN is typed twice without
+// echo, a protected profile's PIN is asked before anything else, and
+// delete asks, deleting only on the full confirming word.
+func TestE2EProfilePrompts(t *testing.T) {
 	env := newEnv(t, "sv")
-	addProfile(t, env.db, "Bo", "")
-	a := start(t, env, "profile", "delete", "Bo")
-	a.waitFor("Skriv ja för att ta bort:")
+	a := start(t, env, "profile", "add", "Bo", "--pin")
+	a.waitOutput("Ny PIN-kod:", 1)
+	a.line("8642")
+	a.waitOutput("Skriv den nya PIN-koden en gång till:", 1)
+	a.line("8642")
+	if code := a.wait(); code != exitOK || !strings.Contains(a.output(), "skyddad med PIN-kod") {
+		t.Fatalf("add --pin = %d\n%s", code, a.tail())
+	}
+	if strings.Contains(a.output(), "8642") {
+		t.Errorf("the PIN was echoed:\n%s", a.tail())
+	}
+	a = start(t, env, "profile", "delete", "Bo")
+	a.waitOutput("PIN-kod för ”Bo”:", 1)
+	a.line("8642")
+	a.waitOutput("Skriv ja för att ta bort:", 1)
 	a.line("j")
 	if code := a.wait(); code != exitOK || !strings.Contains(a.output(), "Ingenting togs bort.") {
 		t.Fatalf("answer j = %d\n%s", code, a.tail())
 	}
 	a = start(t, env, "profile", "delete", "bo")
-	a.waitFor("Ta bort profilen ”Bo” och dess test (0 stycken)?")
+	a.waitOutput("PIN-kod för ”Bo”:", 1)
+	a.line("8642")
+	a.waitOutput("Ta bort profilen ”Bo”? Den har inga test.", 1)
 	a.line("JA")
 	if code := a.wait(); code != exitOK || !strings.Contains(a.output(), "är borttaget") {
 		t.Fatalf("answer JA = %d\n%s", code, a.tail())
@@ -245,8 +261,8 @@ func TestE2EWrongPINs(t *testing.T) {
 		t.Fatalf("add --pin = %d %q %q", code, out, errOut)
 	}
 	// Nothing of a protected profile but its name is listed.
-	if _, out, _ := runPlain(t, env, nil, "profile", "list"); !strings.Contains(out, "Dan (protected by a PIN)") || strings.Contains(out, "Dan (protected by a PIN)  ") {
-		t.Errorf("list:\n%q", out)
+	if _, out, _ := runPlain(t, env, nil, "profile", "list"); !regexp.MustCompile(`(?m)^Dan +\(protected by a PIN\)$`).MatchString(out) {
+		t.Errorf("list:\n%s", out)
 	}
 	try := func(pin string) (int, string, time.Time) {
 		t.Helper()

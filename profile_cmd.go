@@ -103,7 +103,7 @@ func (c *profileCmd) list() int {
 		}
 		name := profileName(c.cat, p)
 		if p.Protected {
-			fmt.Fprintf(tw, "%s %s\t\n", name, c.cat.Cmd.ListProtected)
+			fmt.Fprintf(tw, "%s\t%s\n", name, c.cat.Cmd.ListProtected)
 			continue
 		}
 		finished, err := st.History(p.ID)
@@ -233,7 +233,10 @@ func (c *profileCmd) delete(name string, yes bool) int {
 			return c.fail(err)
 		}
 		q := fmt.Sprintf(c.cat.Cmd.DeleteAsk, shown, len(attempts))
-		if len(attempts) == 1 {
+		switch len(attempts) {
+		case 0:
+			q = fmt.Sprintf(c.cat.Cmd.DeleteAskNone, shown)
+		case 1:
 			q = fmt.Sprintf(c.cat.Cmd.DeleteAskOne, shown)
 		}
 		answer, err := c.ask.answer(q)

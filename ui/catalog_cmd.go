@@ -22,6 +22,7 @@ type cmdCatalog struct {
 	Deleted        string // name
 	DeleteAsk      string // name, number of attempts; a question ending in ConfirmWord
 	DeleteAskOne   string // name
+	DeleteAskNone  string // name
 	ConfirmWord    string // the word that confirms, typed in full
 	NotDeleted     string
 	DeleteNeedsYes string // name
@@ -31,15 +32,14 @@ type cmdCatalog struct {
 	PINNone        string // name: --remove on a profile without a PIN
 
 	// Mistakes on the command line, inside ErrUsage.
-	ErrProfileVerb    string // the word given
-	ErrProfileNoVerb  string
-	ErrAddArgs        string
-	ErrRenameArgs     string
-	ErrDeleteArgs     string
-	ErrPINArgs        string
-	ErrFormat         string // the format asked for
-	ErrOutEmpty       string
-	ErrDefaultProfile string // the command (rename, delete)
+	ErrProfileVerb   string // the word given
+	ErrProfileNoVerb string
+	ErrAddArgs       string
+	ErrRenameArgs    string
+	ErrDeleteArgs    string
+	ErrPINArgs       string
+	ErrFormat        string // the format asked for
+	ErrOutEmpty      string
 
 	// A profile that is not there, or a name that cannot be used.
 	ErrNoProfile   string // name
@@ -88,7 +88,6 @@ type cmdCatalog struct {
 	ColVersion      string
 	ColStarted      string
 	ColFinished     string
-	ColMean         string
 	ColBackground   string // prefix, "background: "
 	ColDiscussion   string // prefix
 	ColPlanTopics   string
@@ -116,6 +115,7 @@ var cmdSV = cmdCatalog{
 	Deleted:        "Profilen ”%s” och allt som var sparat om den är borttaget, och databasfilen är omskriven så att inget av det finns kvar i den.",
 	DeleteAsk:      "Ta bort profilen ”%s” och dess test (%d stycken)? Det går inte att ångra. Skriv ja för att ta bort: ",
 	DeleteAskOne:   "Ta bort profilen ”%s” och dess enda test? Det går inte att ångra. Skriv ja för att ta bort: ",
+	DeleteAskNone:  "Ta bort profilen ”%s”? Den har inga test. Det går inte att ångra. Skriv ja för att ta bort: ",
 	ConfirmWord:    "ja",
 	NotDeleted:     "Ingenting togs bort.",
 	DeleteNeedsYes: "Profilen ”%s” togs inte bort: utan ett terminalfönster kan digikomp inte fråga om du är säker. Lägg till --yes för att ta bort den ändå.",
@@ -124,15 +124,14 @@ var cmdSV = cmdCatalog{
 	PINRemoved:     "Profilen ”%s” har inte längre någon PIN-kod.",
 	PINNone:        "Profilen ”%s” har ingen PIN-kod att ta bort.",
 
-	ErrProfileVerb:    "digikomp profile känner inte till ”%s”; välj list, add, rename, delete eller pin",
-	ErrProfileNoVerb:  "digikomp profile behöver ett av orden list, add, rename, delete eller pin efter sig",
-	ErrAddArgs:        "Ange namnet på den nya profilen: digikomp profile add NAMN",
-	ErrRenameArgs:     "Ange profilens namn och det nya namnet: digikomp profile rename GAMMALT NYTT",
-	ErrDeleteArgs:     "Ange namnet på profilen som ska tas bort: digikomp profile delete NAMN",
-	ErrPINArgs:        "Ange namnet på profilen: digikomp profile pin NAMN",
-	ErrFormat:         "Formatet ”%s” finns inte; välj json eller csv",
-	ErrOutEmpty:       "--out behöver ett filnamn, till exempel --out min-export.json",
-	ErrDefaultProfile: "Standardprofilen har inget namn och kan inte användas med profile %s",
+	ErrProfileVerb:   "digikomp profile känner inte till ”%s”; välj list, add, rename, delete eller pin",
+	ErrProfileNoVerb: "digikomp profile behöver ett av orden list, add, rename, delete eller pin efter sig",
+	ErrAddArgs:       "Ange namnet på den nya profilen: digikomp profile add NAMN",
+	ErrRenameArgs:    "Ange profilens namn och det nya namnet: digikomp profile rename GAMMALT NYTT",
+	ErrDeleteArgs:    "Ange namnet på profilen som ska tas bort: digikomp profile delete NAMN",
+	ErrPINArgs:       "Ange namnet på profilen: digikomp profile pin NAMN",
+	ErrFormat:        "Formatet ”%s” finns inte; välj json eller csv",
+	ErrOutEmpty:      "--out behöver ett filnamn, till exempel --out min-export.json",
 
 	ErrNoProfile:   "Det finns ingen profil som heter ”%s”. Se vilka profiler som finns med digikomp profile list, eller skapa en ny med digikomp profile add NAMN.",
 	ErrExists:      "Det finns redan en profil som heter ”%s” (stora och små bokstäver räknas som samma). Välj ett annat namn.",
@@ -175,7 +174,6 @@ var cmdSV = cmdCatalog{
 	ColVersion:      "frågornas version",
 	ColStarted:      "påbörjat",
 	ColFinished:     "avslutat",
-	ColMean:         "medelvärde",
 	ColBackground:   "bakgrund: ",
 	ColDiscussion:   "diskussion: ",
 	ColPlanTopics:   "plan: ämnen",
@@ -203,6 +201,7 @@ var cmdEN = cmdCatalog{
 	Deleted:        "The profile “%s” and everything kept about it are deleted, and the database file is rewritten so that none of it is left in it.",
 	DeleteAsk:      "Delete the profile “%s” and its tests (%d of them)? This cannot be undone. Type yes to delete: ",
 	DeleteAskOne:   "Delete the profile “%s” and its only test? This cannot be undone. Type yes to delete: ",
+	DeleteAskNone:  "Delete the profile “%s”? It has no tests. This cannot be undone. Type yes to delete: ",
 	ConfirmWord:    "yes",
 	NotDeleted:     "Nothing was deleted.",
 	DeleteNeedsYes: "The profile “%s” was not deleted: without a terminal window digikomp cannot ask whether you are sure. Add --yes to delete it anyway.",
@@ -211,15 +210,14 @@ var cmdEN = cmdCatalog{
 	PINRemoved:     "The profile “%s” no longer has a PIN.",
 	PINNone:        "The profile “%s” has no PIN to remove.",
 
-	ErrProfileVerb:    "digikomp profile does not know “%s”; choose list, add, rename, delete or pin",
-	ErrProfileNoVerb:  "digikomp profile needs one of the words list, add, rename, delete or pin after it",
-	ErrAddArgs:        "Name the new profile: digikomp profile add NAME",
-	ErrRenameArgs:     "Name the profile and its new name: digikomp profile rename OLD NEW",
-	ErrDeleteArgs:     "Name the profile to delete: digikomp profile delete NAME",
-	ErrPINArgs:        "Name the profile: digikomp profile pin NAME",
-	ErrFormat:         "There is no format “%s”; choose json or csv",
-	ErrOutEmpty:       "--out needs a file name, for example --out my-export.json",
-	ErrDefaultProfile: "The default profile has no name and cannot be used with profile %s",
+	ErrProfileVerb:   "digikomp profile does not know “%s”; choose list, add, rename, delete or pin",
+	ErrProfileNoVerb: "digikomp profile needs one of the words list, add, rename, delete or pin after it",
+	ErrAddArgs:       "Name the new profile: digikomp profile add NAME",
+	ErrRenameArgs:    "Name the profile and its new name: digikomp profile rename OLD NEW",
+	ErrDeleteArgs:    "Name the profile to delete: digikomp profile delete NAME",
+	ErrPINArgs:       "Name the profile: digikomp profile pin NAME",
+	ErrFormat:        "There is no format “%s”; choose json or csv",
+	ErrOutEmpty:      "--out needs a file name, for example --out my-export.json",
 
 	ErrNoProfile:   "There is no profile called “%s”. See which profiles there are with digikomp profile list, or create a new one with digikomp profile add NAME.",
 	ErrExists:      "There is already a profile called “%s” (capitals and small letters count as the same). Choose another name.",
@@ -262,7 +260,6 @@ var cmdEN = cmdCatalog{
 	ColVersion:      "questions version",
 	ColStarted:      "started",
 	ColFinished:     "finished",
-	ColMean:         "mean",
 	ColBackground:   "background: ",
 	ColDiscussion:   "discussion: ",
 	ColPlanTopics:   "plan: topics",
