@@ -135,8 +135,8 @@ var cmdSV = cmdCatalog{
 
 	ErrNoProfile:   "Det finns ingen profil som heter ”%s”. Se vilka profiler som finns med digikomp profile list, eller skapa en ny med digikomp profile add NAMN.",
 	ErrExists:      "Det finns redan en profil som heter ”%s” (stora och små bokstäver räknas som samma). Välj ett annat namn.",
-	ErrBadName:     "”%s” kan inte vara namnet på en profil: ett namn får inte vara tomt, för långt eller innehålla styrtecken.",
-	ErrBadPIN:      "Den PIN-koden kan inte användas: den får inte vara tom, för lång eller innehålla styrtecken. Ingenting ändrades.",
+	ErrBadName:     "”%s” kan inte vara namnet på en profil: ett namn ska ha 1 till 40 tecken.",
+	ErrBadPIN:      "Den PIN-koden kan inte användas: en PIN-kod ska ha 4 till 64 tecken. Ingenting ändrades.",
 	ErrNeedsPINTTY: "Profilen ”%s” är skyddad med PIN-kod, men ingen PIN-kod kom in. Skriv den i terminalfönstret, eller skicka den på en egen rad till standard in.",
 
 	PINPrompt:    "PIN-kod för ”%s”: ",
@@ -221,8 +221,8 @@ var cmdEN = cmdCatalog{
 
 	ErrNoProfile:   "There is no profile called “%s”. See which profiles there are with digikomp profile list, or create a new one with digikomp profile add NAME.",
 	ErrExists:      "There is already a profile called “%s” (capitals and small letters count as the same). Choose another name.",
-	ErrBadName:     "“%s” cannot be the name of a profile: a name may not be empty, too long or hold control characters.",
-	ErrBadPIN:      "That PIN cannot be used: it may not be empty, too long or hold control characters. Nothing was changed.",
+	ErrBadName:     "“%s” cannot be the name of a profile: a name has 1 to 40 characters.",
+	ErrBadPIN:      "That PIN cannot be used: a PIN has 4 to 64 characters. Nothing was changed.",
 	ErrNeedsPINTTY: "The profile “%s” is protected by a PIN, but no PIN came in. Type it in the terminal window, or send it on a line of its own to standard input.",
 
 	PINPrompt:    "PIN for “%s”: ",
