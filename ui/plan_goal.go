@@ -36,6 +36,23 @@ func welcomeGoal(c *common, b *planBase) string {
 	return ""
 }
 
+// welcomeGoalLines is how many lines the goal may take on the welcome
+// screen: a goal can be a thousand characters, the menu must stay in view.
+const welcomeGoalLines = 2
+
+// goalLines wraps the goal line to w, cut after welcomeGoalLines lines.
+func goalLines(s string, w int) string {
+	lines := strings.Split(wrap(s, w), "\n")
+	if len(lines) > welcomeGoalLines {
+		lines = lines[:welcomeGoalLines]
+		lines[welcomeGoalLines-1] = truncate(lines[welcomeGoalLines-1]+" …", w)
+		if !strings.HasSuffix(lines[welcomeGoalLines-1], "…") {
+			lines[welcomeGoalLines-1] += "…"
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 // oneLine joins the lines of a goal for a one-line place.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")

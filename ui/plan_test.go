@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"io/fs"
+	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -316,5 +319,72 @@ func TestPlanScreensSwedish(t *testing.T) {
 		if w := langcheck.English(s); len(w) > 0 {
 			t.Errorf("English %q on:\n%s", w, s)
 		}
+	}
+}
+
+// A goal of a thousand characters takes two lines of the welcome screen,
+// so the menu stays in view at 80×24.
+func TestLongGoalOnWelcome(t *testing.T) {
+	ms := newMemStore()
+	q, _ := survey.Load()
+	h := newHarnessFor(t, ms, q, survey.Swedish)
+	finishRated(h, safetyLow)
+	h.keys("p<enter>")
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.Repeat("lära mig mer ", 80)), Paste: true})
+	h.keys("<enter><esc>")
+	h.see("Ditt mål: lära mig mer", "…", "Avsluta")
+	fits(t, h)
+	if p, _ := planOf(t, ms); len([]rune(p.Goal)) != maxGoal-1 && len([]rune(p.Goal)) != maxGoal {
+		t.Errorf("goal of %d characters stored", len([]rune(p.Goal)))
+	}
+}
+
+// Ctrl+E and Ctrl+V in the goal run no editor or clipboard program (the
+// harness fails on either), and leave the text as it was.
+func TestGoalRunsNothingOutside(t *testing.T) {
+	ms := newMemStore()
+	q, _ := survey.Load()
+	h := newHarnessFor(t, ms, q, survey.Swedish)
+	finishRated(h, safetyLow)
+	h.keys("p<enter>")
+	h.text("mål")
+	h.send(tea.KeyMsg{Type: tea.KeyCtrlE})
+	h.send(tea.KeyMsg{Type: tea.KeyCtrlV})
+	h.keys("<enter>")
+	if p, _ := planOf(t, ms); p.Goal != "mål" {
+		t.Errorf("goal %q", p.Goal)
+	}
+}
+
+// On a file that can only be read, the plan of the latest result can be
+// looked at; saving it says it cannot, and nothing ends.
+func TestPlanOnReadOnlyFile(t *testing.T) {
+	q, _ := survey.Load()
+	path := filepath.Join(t.TempDir(), "a.db")
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHarnessOn(t, st, survey.Swedish)
+	finishRated(h, safetyLow)
+	st.Close()
+	ro, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ro.Close() })
+	h = newHarnessFor(t, ro, q, survey.Swedish)
+	h.m = New(Config{Store: ro, Questionnaire: q, Lang: survey.Swedish, ReadOnly: &fs.PathError{Op: "open", Path: path, Err: syscall.EROFS}})
+	h.run(h.m.Init())
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	for h.m.welcome.items[h.m.welcome.cursor].label != "Min plan" {
+		h.keys("<down>")
+	}
+	h.keys("<enter><space><enter>")
+	h.text("mål")
+	h.keys("<enter>")
+	h.see("Kunde inte spara.", "Vad vill du kunna nästa gång?", "mål")
+	if h.quit || h.m.Fatal != nil {
+		t.Fatalf("saving a plan on a read-only file ended the program: %v", h.m.Fatal)
 	}
 }

@@ -82,7 +82,7 @@ func (m welcomeModel) view(c *common) string {
 	b.WriteString(c.st.Title.Render(c.cat.AppTitle) + "\n\n")
 	b.WriteString(wrap(c.cat.WelcomeIntro, contentWidth(c)) + "\n\n")
 	if m.goal != "" {
-		b.WriteString(c.st.Strong.Render(wrap(m.goal, contentWidth(c))) + "\n\n")
+		b.WriteString(c.st.Strong.Render(goalLines(m.goal, contentWidth(c))) + "\n\n")
 	}
 	if notice, detail := c.readOnlyNotice(); notice != "" {
 		b.WriteString(c.st.Warning.Render(wrap(notice, contentWidth(c))) + "\n")
