@@ -385,6 +385,22 @@ func TestE2EExport(t *testing.T) {
 	id := addProfile(t, env.db, "Åke, från Ödeshög", "")
 	answer := "Vi lånar ut läsplattor, cyklar och \"symaskiner\";\nnästa rad: åäö ÅÄÖ."
 	takeAttempts(t, env.db, id, time.Date(2026, 2, 1, 9, 0, 0, 0, time.UTC), answer, constant(5), constant(6))
+	goal := "Granska källor, bättre\noch oftare: åäö"
+	func() {
+		s, err := store.Open(env.db, store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		finished, err := s.History(id)
+		if err != nil || len(finished) != 2 {
+			t.Fatalf("history: %d, %v", len(finished), err)
+		}
+		plan := store.Plan{Topics: []string{"kallkritik", "gdpr"}, Goal: goal, Learn: []string{"gdpr"}, Teach: []string{"makerspace"}, Other: "Teams, Slack", ShowName: true}
+		if err := s.SavePlan(finished[0].ID, plan); err != nil {
+			t.Fatal(err)
+		}
+	}()
 	dir := filepath.Join(env.home, "ut")
 	if err := os.Mkdir(dir, 0o700); err != nil {
 		t.Fatal(err)
@@ -410,6 +426,12 @@ func TestE2EExport(t *testing.T) {
 		if a.Discussion[q.Discussion[0].ID] != answer || len(a.Ratings) != len(q.Statements) || a.Finished == nil {
 			t.Errorf("attempt %+v", a)
 		}
+	}
+	if p := doc.Attempts[0].Plan; p == nil || p.Goal != goal || strings.Join(p.Topics, ",") != "kallkritik,gdpr" || p.Other != "Teams, Slack" || !p.ShowName || strings.Join(p.Teach, ",") != "makerspace" {
+		t.Errorf("plan %+v", p)
+	}
+	if doc.Attempts[1].Plan != nil {
+		t.Errorf("the second attempt has a plan: %+v", doc.Attempts[1].Plan)
 	}
 	// To standard output, the same document.
 	code, out, _ = runPlain(t, env, nil, "export", "--profile", "Åke, från Ödeshög")
@@ -438,6 +460,9 @@ func TestE2EExport(t *testing.T) {
 	}
 	if disc < 0 || rows[1][disc] != answer || rows[2][0] != "Åke, från Ödeshög" {
 		t.Errorf("csv rows: %q", rows)
+	}
+	if n := len(rows[0]); rows[0][n-5] != "plan: mål" || rows[1][n-5] != goal || rows[1][n-6] != "kallkritik | gdpr" || rows[1][n-2] != "Teams, Slack" || rows[2][n-5] != "" {
+		t.Errorf("csv plan columns: %q\n%q\n%q", rows[0], rows[1], rows[2])
 	}
 
 	// Refusals: the database itself, a folder that is not there.
