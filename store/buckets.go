@@ -119,6 +119,7 @@ type txCache struct {
 	shapes   map[string]shape
 	numbered map[uint64]numberedShape // every shape, filled on first use
 	places   *places
+	names    map[string]bool // folded names of every profile, once needed (unsafePutImportedProfile)
 }
 
 // numberedShape is a shape found by its number.

@@ -108,7 +108,7 @@ func unsafeImport(b buckets, sh shape, a Attempt) error {
 		return fmt.Errorf("%w: the database already has this attempt", ErrInvalid)
 	}
 	if !unsafeProfileExists(b.profiles, a.ProfileID) {
-		if err := unsafePutProfile(b.profiles, a.ProfileID, a.Started); err != nil {
+		if err := unsafePutImportedProfile(b, a.ProfileID, a.Started); err != nil {
 			return err
 		}
 	}

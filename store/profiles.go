@@ -35,6 +35,31 @@ func unsafePutProfile(b *bbolt.Bucket, id string, created time.Time) error {
 	return unsafeSaveProfile(b, p)
 }
 
+// unsafePutImportedProfile is unsafePutProfile for a profile that came
+// with imported attempts. The names taken are read once per transaction,
+// so an import of thousands of profiles does not read every profile for
+// each one.
+func unsafePutImportedProfile(b buckets, id string, created time.Time) error {
+	if b.cache.names == nil {
+		b.cache.names = map[string]bool{}
+		err := b.profiles.ForEach(func(k, v []byte) error {
+			if p, err := decodeProfile(v); err == nil && p.Name != "" {
+				b.cache.names[foldName(p.Name)] = true
+			}
+			return nil
+		})
+		if err != nil {
+			b.cache.names = nil
+			return err
+		}
+	}
+	p := profileRecord{ID: id, Created: secondsOf(created)}
+	if id != LocalProfile {
+		p.Name = nameFor(id, b.cache.names)
+	}
+	return unsafeSaveProfile(b.profiles, p)
+}
+
 // unsafeSaveProfile writes a profile record under its id.
 func unsafeSaveProfile(b *bbolt.Bucket, p profileRecord) error {
 	raw, err := encodeProfile(p)

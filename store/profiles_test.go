@@ -209,3 +209,25 @@ func TestRenameProfileKeepsHistory(t *testing.T) {
 		t.Errorf("the other profile changed: %+v", b)
 	}
 }
+
+// Profiles that come with imported attempts are named after their ids,
+// with a number where another profile has the name in another case.
+func TestImportedProfilesAreNamed(t *testing.T) {
+	s := newStore(t)
+	if _, err := s.AddProfile("Anna", "", t0); err != nil {
+		t.Fatal(err)
+	}
+	var attempts []Attempt
+	for _, id := range []string{"anna", "ANNA", "bertil", strings.Repeat("x", 60)} {
+		attempts = append(attempts, Attempt{ProfileID: id, Started: t0, Finished: t0.Add(time.Minute)})
+	}
+	if err := s.Import(testQ, attempts); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"anna": "anna 2", "ANNA": "ANNA 3", "bertil": "bertil", strings.Repeat("x", 60): strings.Repeat("x", 40)}
+	for id, name := range want {
+		if p, ok, err := s.Profile(id); err != nil || !ok || p.Name != name {
+			t.Errorf("profile %q: %+v, %v, %v; want the name %q", id, p, ok, err, name)
+		}
+	}
+}
