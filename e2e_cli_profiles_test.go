@@ -159,8 +159,8 @@ func TestE2EProfilePrompts(t *testing.T) {
 	if code := a.wait(); code != exitOK || !strings.Contains(a.output(), "skyddad med PIN-kod") {
 		t.Fatalf("add --pin = %d\n%s", code, a.tail())
 	}
-	if strings.Contains(a.output(), "8642") {
-		t.Errorf("the PIN was echoed:\n%s", a.tail())
+	if strings.Contains(a.output(), "8642") || strings.Contains(a.output(), "\x1b") {
+		t.Errorf("the PIN was echoed, or escape sequences written:\n%s", a.tail())
 	}
 	a = start(t, env, "profile", "delete", "Bo")
 	a.waitOutput("PIN-kod för ”Bo”:", 1)
@@ -528,5 +528,38 @@ func TestE2EProfileErasure(t *testing.T) {
 	}
 	if code, out, _ := runPlain(t, env, nil, "history", "--profile", "Kept-Profile-5521"); code != exitOK || !strings.Contains(out, "4.0") {
 		t.Errorf("the other profile's history = %d\n%s", code, out)
+	}
+}
+
+// TestE2EExportDiskFull: a disk that fills while the export is written
+// (a file size limit of 0 here, so EFBIG) is said as a full disk, leaves
+// no file behind, and an earlier export of the same name as it was.
+func TestE2EExportDiskFull(t *testing.T) {
+	env := newEnv(t, "en")
+	takeAttempts(t, env.db, store.LocalProfile, time.Date(2026, 2, 1, 9, 0, 0, 0, time.UTC), "Ett svar", constant(4))
+	dst := filepath.Join(env.home, "export.json")
+	if err := os.WriteFile(dst, []byte("earlier"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(env.db)
+	full := env
+	full.shell = "ulimit -f 0"
+	a := start(t, full, "export", "--out", dst)
+	code := a.wait()
+	out := a.output()
+	if code != exitError || !strings.Contains(out, "The export could not be written. The disk is full.") || !strings.Contains(out, "No existing file has been changed.") {
+		t.Errorf("export onto a full disk = %d\n%s", code, a.tail())
+	}
+	if b, _ := os.ReadFile(dst); string(b) != "earlier" {
+		t.Errorf("the earlier export is now %q", b)
+	}
+	if after, _ := os.ReadFile(env.db); !bytes.Equal(before, after) {
+		t.Error("the database changed")
+	}
+	entries, _ := os.ReadDir(env.home)
+	for _, e := range entries {
+		if e.Name() != "export.json" {
+			t.Errorf("left behind: %s", e.Name())
+		}
 	}
 }
