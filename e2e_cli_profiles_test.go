@@ -563,3 +563,58 @@ func TestE2EExportDiskFull(t *testing.T) {
 		}
 	}
 }
+
+// TestE2EHistoryOtherVersion: an attempt taken with another version of
+// the questions is scored against that version, which the file keeps,
+// not against the built-in questions the binary has; the change is on
+// the statements both versions share.
+func TestE2EHistoryOtherVersion(t *testing.T) {
+	env := newEnv(t, "en")
+	takeAttempts(t, env.db, store.LocalProfile, time.Date(2026, 2, 1, 9, 0, 0, 0, time.UTC), "", constant(2))
+	q2, err := survey.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q2.Version = 2
+	dropped := q2.Statements[0].ID
+	q2.Statements = q2.Statements[1:]
+	s, err := store.Open(env.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
+	a, err := s.StartAttempt(store.LocalProfile, q2, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, st := range q2.Statements {
+		if err := s.SaveRating(a.ID, st.ID, 5, store.Position{Stage: store.StageStatements, Cursor: i + 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Finish(a.ID, at.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	code, out, errOut := runPlain(t, env, nil, "history", "--json")
+	if code != exitOK {
+		t.Fatalf("history = %d %q", code, errOut)
+	}
+	var doc historyDoc
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.Attempts) != 2 {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	second := doc.Attempts[1]
+	if !second.Scored || second.Questionnaire.Version != 2 || second.Answered != len(q2.Statements) || second.Skipped != 0 || second.Mean == nil || *second.Mean != 5 {
+		t.Errorf("the version 2 attempt: %+v", second)
+	}
+	if second.Change == nil || *second.Change != 3 {
+		t.Errorf("change %v, want +3.0 on the shared statements", second.Change)
+	}
+	if strings.Contains(out, dropped) {
+		t.Errorf("the statement version 2 dropped is in the history: %s", dropped)
+	}
+	if code, out, _ := runPlain(t, env, nil, "history"); code != exitOK || !strings.Contains(out, "+3.0") || strings.Contains(out, "not kept in the file") {
+		t.Errorf("history table = %d\n%s", code, out)
+	}
+}
