@@ -102,7 +102,7 @@ func (d *fuzzApp) checkPlanScreen(view string) {
 			}
 		}
 	case screenWelcome:
-		p, _, ok, _ := d.st.LatestPlan(store.LocalProfile)
+		p, _, ok, _ := d.st.LatestPlan(m.cfg.Profile)
 		switch {
 		case ok && strings.TrimSpace(p.Goal) != "":
 			if want := fmt.Sprintf(cat.WelcomeGoal, oneLine(p.Goal)); m.welcome.goal != want {
