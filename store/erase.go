@@ -149,6 +149,7 @@ func (s *Store) compactInPlace() error {
 		return ErrGone
 	}
 	dir := filepath.Dir(s.path)
+	removeStaleTemps(dir) // a copy left by a kill during an earlier compaction
 	tmp, err := tempFile(dir)
 	if err != nil {
 		return fmt.Errorf("compact: %w", err)

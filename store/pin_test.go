@@ -44,6 +44,9 @@ func TestPINRightAndWrong(t *testing.T) {
 	if c, err := s.CheckPIN(p.ID, "", t0); err != nil || !c.OK {
 		t.Errorf("a profile without a PIN: %+v, %v", c, err)
 	}
+	if _, err := s.CheckPIN(p.ID, "1234", time.Time{}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("CheckPIN at the zero time: %v", err)
+	}
 	if _, err := s.CheckPIN("nobody", "1234", t0); !errors.Is(err, ErrNoProfile) {
 		t.Errorf("CheckPIN(nobody) = %v", err)
 	}

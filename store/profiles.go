@@ -439,6 +439,9 @@ func (s *Store) CheckPIN(id, pin string, at time.Time) (_ PINCheck, err error) {
 	if err := checkID("profile id", id); err != nil {
 		return PINCheck{}, err
 	}
+	if err := checkTime("time of the try", at); err != nil {
+		return PINCheck{}, err
+	}
 	// The key is derived outside the write transaction (it takes a
 	// while), then judged in it against the record as it is then: another
 	// window may have counted a try or changed the PIN meanwhile.
