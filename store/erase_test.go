@@ -464,3 +464,56 @@ func TestDeleteWhileAnotherWindowWaits(t *testing.T) {
 	}
 	assertTrace(t, path, false)
 }
+
+// Reads and writes of other goroutines while DeleteProfile swaps files
+// either see the old file or the new one, never a closed handle (run it
+// with -race).
+func TestDeleteProfileWhileOthersUseTheStore(t *testing.T) {
+	path, victim, keep := erasureFixture(t, t.TempDir())
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	stop := make(chan struct{})
+	errs := make(chan error, 2)
+	go func() {
+		for {
+			select {
+			case <-stop:
+				errs <- nil
+				return
+			default:
+			}
+			if list, err := s.Attempts(keep.ID); err != nil || len(list) != 21 {
+				errs <- fmt.Errorf("Attempts: %d, %v", len(list), err)
+				return
+			}
+		}
+	}()
+	go func() {
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				errs <- nil
+				return
+			default:
+			}
+			if _, err := s.CheckPIN(victim.ID, "0000", t0.Add(time.Duration(i)*time.Minute)); err != nil && !errors.Is(err, ErrNoProfile) {
+				errs <- fmt.Errorf("CheckPIN: %v", err)
+				return
+			}
+		}
+	}()
+	if err := s.DeleteProfile(victim.ID); err != nil {
+		t.Fatal(err)
+	}
+	close(stop)
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	assertErased(t, s, victim, keep)
+	assertTrace(t, path, false)
+}
