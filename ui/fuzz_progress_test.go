@@ -12,13 +12,7 @@ import (
 func (s *memStore) finishedOf(profileID string) []store.Attempt {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var list []store.Attempt
-	for _, a := range s.attempts {
-		if a.ProfileID == profileID && a.Done() {
-			list = append(list, copyAttempt(a))
-		}
-	}
-	return list
+	return s.history(profileID)
 }
 
 // checkProgression: the history, progress and wheel screens show the

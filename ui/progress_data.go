@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"bytes"
-	"cmp"
 	"errors"
-	"slices"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -32,7 +29,7 @@ type historyLoadedMsg struct {
 	then intent
 }
 
-// historyCmd reads the profile's finished attempts for the history,
+// historyCmd reads the profile's finished attempts (store.History) for the history,
 // progress and wheel screens; then is the intent to act on once they are
 // loaded.
 func historyCmd(st Store, profile string, q *survey.Questionnaire, then intent) tea.Cmd {
@@ -46,7 +43,7 @@ func historyCmd(st Store, profile string, q *survey.Questionnaire, then intent) 
 // each with the questionnaire it is scored against: the one it was taken
 // with when the file keeps it (see attemptQuestionnaire).
 func loadTaken(st Store, profile string, q *survey.Questionnaire) ([]taken, error) {
-	all, err := st.Attempts(profile)
+	all, err := st.History(profile)
 	if err != nil {
 		return nil, err
 	}
@@ -54,9 +51,6 @@ func loadTaken(st Store, profile string, q *survey.Questionnaire) ([]taken, erro
 	qs := newQuestionsOf(st, q)
 	cleaned := cleanQuestions{}
 	for _, a := range all {
-		if !a.Done() {
-			continue
-		}
 		t, err := qs.taken(readable(a))
 		if err != nil {
 			return nil, err
@@ -66,9 +60,6 @@ func loadTaken(st Store, profile string, q *survey.Questionnaire) ([]taken, erro
 		}
 		list = append(list, t)
 	}
-	// Attempts come in start order; the history is in finish order, as
-	// the store's own history record keeps it.
-	slices.SortStableFunc(list, func(x, y taken) int { return cmpFinished(x.a, y.a) })
 	return list, nil
 }
 
@@ -89,11 +80,6 @@ func newTaken(a store.Attempt, q *survey.Questionnaire, own bool) taken {
 // fatalRead reports a read error after which nothing more may be shown
 // or written: the file is damaged.
 func fatalRead(err error) bool { return errors.Is(err, store.ErrCorrupt) }
-
-// cmpFinished orders attempts by finish time, then id.
-func cmpFinished(x, y store.Attempt) int {
-	return cmp.Or(x.Finished.Compare(y.Finished), bytes.Compare(x.ID[:], y.ID[:]))
-}
 
 // loadFailure says that the earlier attempts could not be read, why, and
 // the system's words on a muted line.

@@ -20,15 +20,12 @@ type Store interface {
 	SavePosition(id store.AttemptID, p store.Position) error
 	Finish(id store.AttemptID, at time.Time) error
 	Discard(id store.AttemptID) error
-	// Attempts returns every attempt of the profile, oldest start first,
-	// for the history, progress and wheel screens.
-	Attempts(profileID string) ([]store.Attempt, error)
 	// Definition returns the questionnaire version an attempt was taken
 	// with, as the file keeps it (see attemptQuestionnaire).
 	Definition(questionnaireID string, version int) (*survey.Questionnaire, bool, error)
 	// The learning plan of a finished attempt (see plan.go), and the
-	// finished attempts, oldest finish first, to find the one a plan
-	// belongs to.
+	// finished attempts, oldest finish first: the one a plan belongs to,
+	// and the history, progress and wheel screens.
 	SavePlan(id store.AttemptID, p store.Plan) error
 	Plan(id store.AttemptID) (store.Plan, bool, error)
 	LatestPlan(profileID string) (store.Plan, store.AttemptID, bool, error)
