@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -77,10 +78,18 @@ func Backup(path, dst string, opts BackupOptions) (err error) {
 	}
 	name := tmp.Name()
 	defer func() { _ = os.Remove(name) }() // a no-op after the rename
+	out := &copyWriter{w: tmp}
 	err = s.view(func(tx *bbolt.Tx) error {
-		_, err := tx.WriteTo(tmp)
+		_, err := tx.WriteTo(out)
 		return err
 	})
+	if err != nil && out.err == nil && !errors.Is(err, ErrCorrupt) {
+		// Every write went through: what failed is reading the database,
+		// which is shorter than its own pages say (truncated). The copy
+		// goes; the file is damaged, not the destination.
+		_ = tmp.Close()
+		return fmt.Errorf("%w: reading it for the backup: %w", ErrCorrupt, err)
+	}
 	if err == nil {
 		err = tmp.Sync()
 	}
@@ -116,4 +125,20 @@ func sameFile(a, b string) (bool, error) {
 		return false, fmt.Errorf("%w: %w", ErrDestination, err)
 	}
 	return os.SameFile(ai, bi), nil
+}
+
+// copyWriter passes writes on and keeps the first error, so that a failed
+// copy can tell a destination that refused a write from a database that
+// could not be read.
+type copyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *copyWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
 }

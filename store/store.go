@@ -158,7 +158,7 @@ func (s *Store) update(f func(*bbolt.Tx) error) error {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	err := guard(func() error { return s.db.Update(f) })
+	err := boltErrno(guard(func() error { return s.db.Update(f) }))
 	if s.gone() {
 		if err != nil {
 			return fmt.Errorf("%w: %w", ErrGone, err)
