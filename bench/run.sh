@@ -140,7 +140,7 @@ for ((round = 1; round <= count; round++)); do
 		-test.bench '^(BenchmarkSaveRating|BenchmarkBareCommit|BenchmarkRawWriteFsync|BenchmarkOpen|BenchmarkGroupSummary|BenchmarkHistory|BenchmarkSavePlan|BenchmarkDeleteProfile|BenchmarkPINHash)$') >>"$log/bench.txt"
 	if ((ui_ok)); then
 		(cd ui && "$bin/ui.test" -test.run '^$' -test.benchmem -test.benchtime "$benchtime" \
-			-test.bench '^(BenchmarkStartup|BenchmarkViewStatement)$') >>"$log/bench.txt"
+			-test.bench '^(BenchmarkStartup|BenchmarkViewStatement|BenchmarkViewHistory|BenchmarkViewProgress|BenchmarkViewWheel)$') >>"$log/bench.txt"
 	fi
 done
 
@@ -286,6 +286,11 @@ del100=$(get BenchmarkDeleteProfile/n=100000 2)
 pin=$(get BenchmarkPINHash 2)
 # The slowest of BenchmarkViewStatement and its sub-benchmarks, if any.
 view=$(awk -F '\t' '$1 ~ /^BenchmarkViewStatement(\/|$)/ && $2 > m { m = $2 } END { if (m != "") print m }' "$work/results.tsv")
+# The history, progress and wheel screens, 200 attempts: the slowest.
+vhist=$(get BenchmarkViewHistory 2)
+vprog=$(get BenchmarkViewProgress 2)
+vwheel=$(get BenchmarkViewWheel 2)
+vslow=$(printf '%s\n' "$vhist" "$vprog" "$vwheel" | awk 'NF && $1 > m { m = $1 } END { if (m != "") print m }')
 
 per() { awk -v t="$1" -v n="$2" 'BEGIN { if (t == "") print "—"; else printf "%.3g ns/attempt", t / n }'; }
 growth() { # growth LABEL SMALL_NS SMALL_N LARGE_NS LARGE_N
@@ -327,6 +332,8 @@ if [[ -n $view ]]; then
 else
 	row "View of the statement screen (80×24)" "not yet (no BenchmarkViewStatement in ui/)" "—" "—" "< 1 ms" "—"
 fi
+row "history, progress and wheel screens, 200 attempts: read, built, first frame (80×24), the slowest" "$(dur "$vslow")" \
+	"history $(dur "$vhist"), progress $(dur "$vprog"), wheel $(dur "$vwheel")" "—" "< 16 ms" "$(met "$vslow" "<" 16000000)"
 row "peak resident memory: Open + GroupSummary, $label attempts" "$(mb "$rss_summary")" \
 	"same process doing nothing: $(mb "$rss_none")" "—" "< 20 MB" "$(met "$rss_summary" "<" "$(awk 'BEGIN { print 20e6 / 1024 }')")"
 row "peak resident memory: start-up to the first frame, $label attempts" "$(mb "$rss_startup")" \

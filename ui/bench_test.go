@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -82,27 +83,52 @@ func BenchmarkViewResult(b *testing.B) {
 	}
 }
 
-// benchProgression prepares 200 finished attempts of the local profile,
-// ratings varying from attempt to attempt, then measures what a person
-// waits for on opening the history, progress or wheel screen from the
-// menu: the profile's attempts read (from the in-memory store), the
-// screen built from them, and its first frame drawn at 80×24.
+// benchProgression puts 200 finished attempts of the local profile in a
+// real store (bbolt, in a temporary directory; imported in one
+// transaction), ratings varying from attempt to attempt, then measures
+// what a person waits for on opening the history, progress or wheel
+// screen from the menu (item: its position there): the profile's history
+// read from the file, the screen built from it, and its first frame drawn
+// at 80×24.
 func benchProgression(b *testing.B, item int, title string) {
 	q, err := survey.Load()
 	if err != nil {
 		b.Fatal(err)
 	}
-	var fs []func(int) int
-	for k := range benchAttempts {
-		fs = append(fs, func(i int) int { return 1 + (i*3+k*5)%7 })
+	st, err := store.Open(filepath.Join(b.TempDir(), "bench.db"), store.Options{})
+	if err != nil {
+		b.Fatal(err)
 	}
-	m := benchModel(b, func(st *memStore, _ *survey.Questionnaire, _ time.Time) {
-		src := progressStore(b, q, fs...)
-		st.attempts, st.seq = src.attempts, src.seq
-	})
+	b.Cleanup(func() { st.Close() })
+	list := make([]store.Attempt, benchAttempts)
+	at := time.Date(2022, 1, 3, 9, 0, 0, 0, time.UTC)
+	for k := range list {
+		a := store.Attempt{ID: store.NewAttemptID(at), QuestionnaireID: q.ID, QuestionnaireVersion: q.Version,
+			ProfileID: store.LocalProfile, Started: at, Finished: at.Add(20 * time.Minute),
+			Ratings: map[string]store.Rating{}, Position: store.Position{Stage: store.StageDone}}
+		for i, s := range q.Statements {
+			a.Ratings[s.ID] = store.Rating{Value: 1 + (i*3+k*5)%7}
+		}
+		list[k] = a
+		at = at.Add(7 * 24 * time.Hour)
+	}
+	if err := st.Import(q, list); err != nil {
+		b.Fatal(err)
+	}
+	m := New(Config{Store: st, Questionnaire: q, Lang: survey.Swedish, Now: func() time.Time { return at }})
+	send := func(msg tea.Msg) {
+		for msg != nil {
+			next, cmd := m.Update(msg)
+			m, msg = next.(Model), nil
+			if cmd != nil {
+				msg = cmd()
+			}
+		}
+	}
+	send(m.Init()())
+	send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	for range item {
-		next, _ := m.Update(tea.KeyMsg{Type: tea.KeyDown})
-		m = next.(Model)
+		send(tea.KeyMsg{Type: tea.KeyDown})
 	}
 	next, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
 	m = next.(Model)
