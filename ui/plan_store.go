@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"digikomp/store"
@@ -41,23 +43,20 @@ const (
 )
 
 // loadPlanBase reads the newest plan of a profile and the attempt it
-// belongs to. A plan whose attempt is no longer
-// in the history, gives nil.
+// belongs to. A plan whose attempt is gone gives nil.
 func loadPlanBase(st Store, profile string) (*planBase, error) {
 	p, id, ok, err := st.LatestPlan(profile)
 	if err != nil || !ok {
 		return nil, err
 	}
-	hist, err := st.History(profile)
+	a, err := st.Attempt(id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
 	if err != nil {
 		return nil, err
 	}
-	for _, a := range hist {
-		if a.ID == id {
-			return &planBase{plan: shownPlan(p), attempt: readable(a)}, nil
-		}
-	}
-	return nil, nil
+	return &planBase{plan: shownPlan(p), attempt: readable(a)}, nil
 }
 
 // shownPlan cleans the free text of a stored plan, as readable does for

@@ -30,6 +30,9 @@ type Store interface {
 	Plan(id store.AttemptID) (store.Plan, bool, error)
 	LatestPlan(profileID string) (store.Plan, store.AttemptID, bool, error)
 	History(profileID string) ([]store.Attempt, error)
+	// Attempt returns one attempt by id (the one the newest plan
+	// belongs to); store.ErrNotFound when there is none.
+	Attempt(id store.AttemptID) (store.Attempt, error)
 }
 
 // readable returns an attempt read from the store with its texts made safe
