@@ -134,6 +134,9 @@ func TestPINParameters(t *testing.T) {
 	if pinParams.time < 2 || pinParams.memory < 19<<10 || pinParams.keyLen < 32 {
 		t.Errorf("parameters %+v below OWASP's minimum for argon2id", pinParams)
 	}
+	if pinParams.memory > maxPINMemory || pinParams.time > maxPINTime || pinParams.keyLen > maxSaltKeyLen {
+		t.Errorf("parameters %+v above what a record may hold", pinParams)
+	}
 	h := hashPIN("1234")
 	if !h.verify("1234") || h.verify("1243") {
 		t.Error("verify")
