@@ -125,11 +125,15 @@ func (r *lineRunner) plan(a store.Attempt) (bool, error) {
 		r.say("%d. %s%s", i+1, it.Topic.Title.In(c.lang), mark)
 		r.say("%s", suggestionText(c, it, a.Scores(), contentWidth(c)))
 	}
-	nums, ok := r.askNumbers(fmt.Sprintf(p.AccPick, len(m.items)), len(m.items), 0)
+	prompt := p.AccPick
+	if len(m.chosen) > 0 {
+		prompt = p.AccPickKeep
+	}
+	nums, ok := r.askNumbers(fmt.Sprintf(prompt, len(m.items)), len(m.items), 0)
 	if !ok {
 		return false, nil
 	}
-	if len(nums) > 0 || len(m.chosen) == 0 {
+	if len(nums) > 0 { // Enter keeps the topics chosen before
 		m.chosen = nil
 		for _, n := range nums {
 			m.chosen = append(m.chosen, m.items[n-1].Topic.ID)

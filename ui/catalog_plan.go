@@ -46,6 +46,7 @@ type planCatalog struct {
 
 	AccOffer        string
 	AccPick         string // highest number
+	AccPickKeep     string // highest number; when topics are chosen already
 	AccNumbers      string // highest number
 	AccGoal         string
 	AccNeedsOffer   string
@@ -100,6 +101,7 @@ var planSV = planCatalog{
 
 	AccOffer:        "Vill du göra en lärandeplan nu?",
 	AccPick:         "Skriv numren på de ämnen du vill välja, med mellanslag emellan (1–%d), eller bara Enter för inga:",
+	AccPickKeep:     "Skriv numren på de ämnen du vill välja, med mellanslag emellan (1–%d), eller bara Enter för att behålla de valda:",
 	AccNumbers:      "Skriv nummer från 1 till %d med mellanslag emellan, eller bara Enter.",
 	AccGoal:         "Vad vill du kunna nästa gång? Skriv med egna ord, eller bara Enter:",
 	AccNeedsOffer:   "Vill du också fylla i behov och resurser?",
@@ -154,6 +156,7 @@ var planEN = planCatalog{
 
 	AccOffer:        "Do you want to make a learning plan now?",
 	AccPick:         "Type the numbers of the topics you want, separated by spaces (1–%d), or just Enter for none:",
+	AccPickKeep:     "Type the numbers of the topics you want, separated by spaces (1–%d), or just Enter to keep those chosen:",
 	AccNumbers:      "Type numbers from 1 to %d separated by spaces, or just Enter.",
 	AccGoal:         "What do you want to be able to do next time? Write it in your own words, or just Enter:",
 	AccNeedsOffer:   "Do you also want to fill in needs and resources?",
