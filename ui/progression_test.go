@@ -422,3 +422,28 @@ func TestDefinitionTextsCleaned(t *testing.T) {
 		h.see("Ond]0;titel")
 	}
 }
+
+// TestGoldenProgression keeps a picture of the history, progress and wheel
+// screens and of a result with changes, at 80×24 in both languages with
+// plain styles, as TestGoldenScreens does for the rest. Regenerate with
+// go test ./ui -run Golden -update.
+func TestGoldenProgression(t *testing.T) {
+	q := loadQ(t)
+	st := progressStore(t, q, byArea(2, 4, 4, 6, 4), byArea(4, 4, 3, 6, 4), byArea(5, 4, 4, 4, 7))
+	for _, lang := range survey.Langs {
+		shot := func(h *harness, name string) {
+			t.Helper()
+			h.fitsWindow(name)
+			checkGolden(t, string(lang)+"-"+name, h.screen())
+		}
+		h := newHarnessFor(t, st, q, lang)
+		h.keys("<down><enter>")
+		shot(h, "result-change")
+		h.keys("w")
+		shot(h, "wheel")
+		h.keys("<esc><esc><down><down><enter>")
+		shot(h, "history")
+		h.keys("<esc><down><enter>")
+		shot(h, "progress")
+	}
+}

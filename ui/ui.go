@@ -195,6 +195,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.resize()
 	case loadedMsg:
 		m.latest = msg.latest
+		m.progression = progression{} // read again for whoever the menu is for
 		m.welcome = newWelcome(m.c, msg.unfinished, msg.latest)
 		m.planBase, m.welcome.goal = msg.plan, welcomeGoal(m.c, msg.plan)
 		if msg.unfinished != nil {
