@@ -23,6 +23,12 @@ type planCatalog struct {
 	ResultArea    string // area name, change
 	ResultSame    string // area name
 	ResultHeading string
+	OwnHeading    string
+	OwnGoal       string // goal
+	OwnTopics     string // topic titles
+	OwnLearn      string // topic titles, most wanted first
+	OwnTeach      string // topic titles
+	OwnOther      string // the free line
 
 	NeedsTitle      string
 	NeedsIntro      string
@@ -78,6 +84,12 @@ var planSV = planCatalog{
 	ResultArea:    "området %s ändrades %s",
 	ResultSame:    "området %s har inga gemensamma svar att jämföra",
 	ResultHeading: "Din plan från förra gången",
+	OwnHeading:    "Din plan efter det här testet",
+	OwnGoal:       "Mål: %s",
+	OwnTopics:     "Ämnen: %s",
+	OwnLearn:      "Vill lära mig: %s",
+	OwnTeach:      "Kan lära ut: %s",
+	OwnOther:      "Annat: %s",
 
 	NeedsTitle:      "Behov och resurser",
 	NeedsIntro:      "Frivilligt. Rangordna upp till fem ämnen du helst vill lära dig, viktigast först, och markera det du kan lära ut till kollegor.",
@@ -133,6 +145,12 @@ var planEN = planCatalog{
 	ResultArea:    "the area %s changed by %s",
 	ResultSame:    "the area %s has no shared answers to compare",
 	ResultHeading: "Your plan from last time",
+	OwnHeading:    "Your plan after this test",
+	OwnGoal:       "Goal: %s",
+	OwnTopics:     "Topics: %s",
+	OwnLearn:      "Want to learn: %s",
+	OwnTeach:      "Could teach: %s",
+	OwnOther:      "Other: %s",
 
 	NeedsTitle:      "Needs and resources",
 	NeedsIntro:      "Optional. Rank up to five topics you most want to learn, most important first, and mark what you could teach colleagues.",

@@ -116,3 +116,47 @@ func (m resultModel) withGoal(c *common, b *planBase) resultModel {
 	m.page.setSize(c)
 	return m
 }
+
+// ownPlanText is the plan made after an attempt, as its result shows it
+// when it is opened again (from the menu or the history): goal, topics,
+// the needs ranked and what the person could teach. Empty for an empty
+// plan.
+func ownPlanText(c *common, p store.Plan) string {
+	pc := c.cat.Plan
+	var lines []string
+	add := func(format string, v string) {
+		if v != "" {
+			lines = append(lines, fmt.Sprintf(format, v))
+		}
+	}
+	add(pc.OwnGoal, oneLine(p.Goal))
+	add(pc.OwnTopics, strings.Join(topicTitles(c, p.Topics), ", "))
+	var learn []string
+	for i, t := range topicTitles(c, p.Learn) {
+		learn = append(learn, fmt.Sprintf("%d. %s", i+1, t))
+	}
+	add(pc.OwnLearn, strings.Join(learn, ", "))
+	add(pc.OwnTeach, strings.Join(topicTitles(c, p.Teach), ", "))
+	add(pc.OwnOther, oneLine(p.Other))
+	return strings.Join(lines, "\n")
+}
+
+// withOwnPlan sets the attempt's own plan above its result.
+func (m resultModel) withOwnPlan(c *common, p store.Plan) resultModel {
+	text := ownPlanText(c, p)
+	if text == "" || m.page.body == nil {
+		return m
+	}
+	body := m.page.body
+	m.page.body = func(c *common) string {
+		w := contentWidth(c)
+		var b strings.Builder
+		b.WriteString(c.st.Strong.Render(c.cat.Plan.OwnHeading) + "\n")
+		for _, l := range strings.Split(text, "\n") {
+			b.WriteString(wrap(l, w) + "\n")
+		}
+		return b.String() + "\n" + body(c)
+	}
+	m.page.setSize(c)
+	return m
+}

@@ -47,6 +47,11 @@ func (m Model) actPlan(in intent) (Model, tea.Cmd, bool) {
 // other message.
 func (m Model) updatePlanMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
+	case ownPlanMsg:
+		if m.screen == screenResult && m.result.attempt.ID == msg.id {
+			m.result = m.result.withOwnPlan(m.c, msg.plan)
+		}
+		return m, nil, true
 	case planLoadedMsg:
 		m.busy = false
 		m.setErr(nil)

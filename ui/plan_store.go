@@ -85,3 +85,25 @@ func savePlanCmd(st Store, id store.AttemptID, p store.Plan, next planStep) tea.
 		return planSavedMsg{plan: p, next: next}
 	}
 }
+
+// ownPlanMsg carries the plan of the attempt whose result is shown.
+type ownPlanMsg struct {
+	id   store.AttemptID
+	plan store.Plan
+}
+
+// ownPlanCmd reads the plan of attempt id for its result. Nothing is said
+// when there is none or it cannot be read (the result stands without
+// it), unless the file is damaged.
+func ownPlanCmd(st Store, id store.AttemptID) tea.Cmd {
+	return func() tea.Msg {
+		p, ok, err := st.Plan(id)
+		switch {
+		case err != nil && errors.Is(err, store.ErrCorrupt):
+			return errMsg{err}
+		case err != nil || !ok:
+			return nil
+		}
+		return ownPlanMsg{id: id, plan: shownPlan(p)}
+	}
+}

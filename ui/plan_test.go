@@ -388,3 +388,46 @@ func TestPlanOnReadOnlyFile(t *testing.T) {
 		t.Fatalf("saving a plan on a read-only file ended the program: %v", h.m.Fatal)
 	}
 }
+
+// menuTo moves the welcome menu's cursor to the entry labelled label.
+func (h *harness) menuTo(label string) {
+	h.t.Helper()
+	for range len(h.m.welcome.items) {
+		if strings.HasPrefix(h.m.welcome.items[h.m.welcome.cursor].label, label) {
+			return
+		}
+		h.keys("<down>")
+	}
+	h.t.Fatalf("no menu entry %q:\n%s", label, h.screen())
+}
+
+// The plan and the needs are shown with their result when it is opened
+// again, from the menu and from the history.
+func TestOwnPlanWithItsResult(t *testing.T) {
+	ms := newMemStore()
+	q, _ := survey.Load()
+	h := newHarnessFor(t, ms, q, survey.Swedish)
+	finishRated(h, safetyLow)
+	h.keys("p")
+	h.planCursorTo("it-sakerhet")
+	h.keys("<space><enter>")
+	h.text("Lära ut tvåstegsverifiering")
+	h.keys("<enter>")
+	h.needsCursorTo("mik")
+	h.keys("<space>")
+	h.needsCursorTo("felsokning")
+	h.keys("<space>t<enter>")
+	h.text("Poddar")
+	h.keys("<enter><enter>")
+	want := []string{"Din plan efter det här testet", "Mål: Lära ut tvåstegsverifiering",
+		"Ämnen: Säkra enheter och bedrägerier", "Vill lära mig: 1. MIK-aktiviteter, 2. Felsökning",
+		"Kan lära ut: Felsökning", "Annat: Poddar"}
+	h.menuTo("Se ditt senaste resultat")
+	h.keys("<enter>")
+	h.see(want...)
+	h.notSee("Din plan från förra gången")
+	h.keys("<esc>")
+	h.menuTo("Historik")
+	h.keys("<enter><enter>")
+	h.see(want...)
+}

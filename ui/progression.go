@@ -78,6 +78,7 @@ func (m Model) actProgression(in intent) (tea.Model, tea.Cmd) {
 		}
 		m.result = newResultOf(c, m.progression.list[in.index], prev, intentShow{screenHistory})
 		m.screen = screenResult
+		return m, ownPlanCmd(m.cfg.Store, m.result.attempt.ID)
 	case intentWheelOf:
 		cur := in.cur
 		m.progression.wheel = newWheel(c, &cur, in.prev, in.back, nil)
@@ -120,6 +121,8 @@ func (m Model) historyLoaded(msg historyLoadedMsg) (tea.Model, tea.Cmd) {
 		default:
 			return m.drain(nil)
 		}
+		m.screen = screenResult
+		return m.drain(ownPlanCmd(m.cfg.Store, m.result.attempt.ID))
 	default:
 		return m.drain(nil)
 	}
