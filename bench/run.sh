@@ -344,7 +344,7 @@ row "History of a profile with 200 finished attempts, 100k attempts besides" "$(
 	"same, 1k attempts besides: $(dur "$hist1")" "$(ratio "$hist100" "$hist1")" "≤ 1.5× (flat)" "$(met "$(div "$hist100" "$hist1")" "<=" 1.5)"
 row "DeleteProfile (20 attempts) from a 100k file, compaction included" "$(dur "$del100")" \
 	"the same from a 10k file: $(dur "$del10")" "$(ratio "$del100" "$del10")" "seconds (< 10 s)" "$(met "$del100" "<" 10000000000)"
-row "PIN checked (CheckPIN: argon2id t=3, 64 MiB, p=4)" "$(dur "$pin")" "—" "—" "50–100 ms" \
+row "PIN checked (CheckPIN: argon2id t=3, 32 MiB, p=1)" "$(dur "$pin")" "—" "—" "50–100 ms" \
 	"$(awk -v x="$pin" 'BEGIN { if (x == "") print "—"; else print (x >= 50e6 && x <= 100e6) ? "yes" : "**no**" }')"
 growth "GroupSummary 1k → 10k" "$gs1" 1000 "$gs10" 10000
 growth "GroupSummary 10k → 100k" "$gs10" 10000 "$gs100" 100000

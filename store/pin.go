@@ -12,11 +12,13 @@ import (
 
 // pinParams are the argon2id parameters a new PIN is hashed with. Each
 // record keeps the parameters it was hashed with, so raising these later
-// leaves older PINs checkable. t=3, m=64 MiB, p=4 is RFC 9106's second
-// recommended setting (above OWASP's minimum for argon2id, m=19 MiB, t=2,
-// p=1); measured on the development machine (2 cores, shared, loaded) at
-// about 90 ms a hash (BenchmarkPINHash, BENCHMARKS.md).
-var pinParams = pinSetting{time: 3, memory: 64 << 10, threads: 4, keyLen: 32}
+// leaves older PINs checkable. t=3 passes over 32 MiB with one lane is two
+// and a half times OWASP's minimum for argon2id (m=19 MiB, t=2, p=1) and
+// took 50-120 ms a check on the development machine (2 shared CPUs),
+// where RFC 9106's second recommendation (t=3, 64 MiB, p=4) took 200-490
+// ms (BenchmarkPINHash; BENCHMARKS.md). One lane keeps the time the same
+// on a machine whose other cores are busy.
+var pinParams = pinSetting{time: 3, memory: 32 << 10, threads: 1, keyLen: 32}
 
 // pinSetting is a choice of argon2id parameters.
 type pinSetting struct {

@@ -73,7 +73,7 @@ const (
 	maxNameRunes   = 40      // characters in a profile name
 	maxFailures    = 1 << 30 // wrong tries counted
 	maxPINTime     = 16      // argon2 passes
-	maxPINMemory   = 1 << 18 // argon2 memory in KiB (256 MiB, four times pinParams)
+	maxPINMemory   = 1 << 18 // argon2 memory in KiB (256 MiB, eight times pinParams)
 	minSaltLen     = 16      // bytes of salt
 	minKeyLen      = 16      // bytes of derived key
 	maxSaltKeyLen  = 64      // bytes of salt or key
