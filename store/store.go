@@ -62,7 +62,9 @@
 // locked and newer files, leaving their bytes and times as they were.
 // Every transaction runs under a guard that turns bbolt panics and memory
 // faults into ErrCorrupt. Every exported method is one transaction, and a
-// write returns only after bbolt has committed and synced it.
+// write returns only after bbolt has committed and synced it. DeleteProfile
+// is one transaction followed by a compaction of the file in place, under
+// the same lock (erase.go).
 package store
 
 import (
