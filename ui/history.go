@@ -129,18 +129,21 @@ func (m historyModel) view(c *common) string {
 		return b.String()
 	}
 	meanW := max(5, len([]rune(p.HistoryMean)))
-	head := "  " + padRight(p.HistoryDate, histDate) + "  " + padRight(p.HistoryVersion, histVersion) + "  " +
+	// The questionnaire column gives way in a narrow window, so that the
+	// change keeps its room.
+	verW := max(8, min(histVersion, w-3-histDate-2-2-meanW-2-changeWidth))
+	head := "  " + padRight(p.HistoryDate, histDate) + "  " + padRight(truncate(p.HistoryVersion, verW), verW) + "  " +
 		padLeft(p.HistoryMean, meanW) + "  " + p.HistoryChange
 	b.WriteString(c.st.Muted.Render(truncate(head, w)) + "\n")
 	end := min(len(m.rows), m.offset+m.visible(c))
 	for i := m.offset; i < end; i++ {
-		b.WriteString(historyLine(c, m.rows[i], meanW, i == m.cursor) + "\n")
+		b.WriteString(historyLine(c, m.rows[i], meanW, verW, w, i == m.cursor) + "\n")
 	}
 	return b.String()
 }
 
 // historyLine renders one row; the chosen one is marked as on the menu.
-func historyLine(c *common, r historyRow, meanW int, selected bool) string {
+func historyLine(c *common, r historyRow, meanW, verW, w int, selected bool) string {
 	change := c.cat.Progression.HistoryFirst
 	if !r.first {
 		change = strings.TrimLeft(changeCell(c, r.delta), " ")
@@ -148,7 +151,7 @@ func historyLine(c *common, r historyRow, meanW int, selected bool) string {
 			change = "–"
 		}
 	}
-	line := padRight(r.date, histDate) + "  " + padRight(r.version, histVersion) + "  " + padLeft(r.mean, meanW) + "  " + change
+	line := truncate(padRight(r.date, histDate)+"  "+padRight(truncate(r.version, verW), verW)+"  "+padLeft(r.mean, meanW)+"  "+change, w-3)
 	if selected {
 		return c.st.Selected.Render("› " + line + " ")
 	}

@@ -164,9 +164,9 @@ func progressTable(c *common, rows []progressRow, attempts, w int) string {
 		nameW = max(nameW, lipgloss.Width(r.name))
 	}
 	sparkW := min(attempts, maxSpark)
-	// The names give way to the sparkline down to 14 cells, then the
+	// The names give way to the sparkline down to 8 cells, then the
 	// sparkline to the names.
-	nameW = min(nameW, max(14, w-fixed-2-sparkW))
+	nameW = min(nameW, max(8, w-fixed-2-sparkW))
 	sparkW = max(2, min(sparkW, w-fixed-2-nameW))
 
 	var b strings.Builder

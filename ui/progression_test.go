@@ -447,3 +447,45 @@ func TestGoldenProgression(t *testing.T) {
 		shot(h, "progress")
 	}
 }
+
+// The three screens keep to the window at the smallest size the app
+// draws (50×16) and at 80×24, for questionnaires of 3 to 12 areas with
+// long names and large area numbers (the wheel turns into a table past
+// eight areas).
+func TestProgressionScreensFitAnyQuestionnaire(t *testing.T) {
+	base := loadQ(t)
+	for _, n := range []int{3, 4, 7, 8, 12} {
+		q := base.Clone()
+		q.ID, q.Areas = fmt.Sprintf("areas-%d-with-a-very-long-questionnaire-id", n), nil
+		for k := range n {
+			name := fmt.Sprintf("Område nummer %d med ett mycket långt namn som aldrig tar slut", k+1)
+			q.Areas = append(q.Areas, survey.Area{ID: fmt.Sprintf("a%d", k), Number: 1000 + k, Name: survey.Text{SV: name, EN: name}})
+		}
+		for i := range q.Statements {
+			q.Statements[i].Area = fmt.Sprintf("a%d", i%n)
+		}
+		st := progressStore(t, q, func(i int) int { return 1 + i%7 }, func(i int) int { return 7 - i%7 })
+		for _, size := range []tea.WindowSizeMsg{{Width: 50, Height: 16}, {Width: 80, Height: 24}} {
+			for item, keys := range []string{"<down><enter>", "<down><enter>w", "<down><down><enter>", "<down><down><down><enter>", "<down><down><down><down><enter>"} {
+				h := newHarnessFor(t, st, q, survey.Swedish)
+				h.send(size)
+				h.keys(keys)
+				if h.m.screen == screenWelcome {
+					t.Fatalf("%d areas: %s stayed on the menu", n, keys)
+				}
+				for range 2 {
+					lines := strings.Split(h.screen(), "\n")
+					if len(lines) > size.Height {
+						t.Errorf("%d areas, %d×%d, entry %d: %d lines:\n%s", n, size.Width, size.Height, item, len(lines), h.screen())
+					}
+					for _, l := range lines {
+						if w := len([]rune(l)); w > size.Width {
+							t.Errorf("%d areas, %d×%d, entry %d: a line of %d cells: %q", n, size.Width, size.Height, item, w, l)
+						}
+					}
+					h.send(tea.KeyMsg{Type: tea.KeyPgDown})
+				}
+			}
+		}
+	}
+}

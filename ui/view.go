@@ -31,6 +31,11 @@ func (m Model) View() string {
 		body = c.st.Title.Render(c.cat.HelpTitle) + "\n\n" + m.help.FullHelpView(m.fullHelp())
 	}
 	footer := m.help.ShortHelpView(m.shortHelp())
+	if c.width > 0 {
+		// bubbles' help adds the last key whole when its "…" does not
+		// fit either; a narrow window must not get a line too wide.
+		footer = truncate(footer, c.width-2)
+	}
 	if m.err != nil {
 		footer = m.errLine() + "\n" + footer
 	}

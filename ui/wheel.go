@@ -114,9 +114,10 @@ func wheelBody(c *common, cur, prev *taken) string {
 		return formatMean(c.lang, m.Tenths())
 	}
 	var b strings.Builder
-	if c.lines || len(areas) < 3 {
-		// A table: a screen reader reads numbers, not a drawing, and two
-		// areas make no wheel.
+	if c.lines || len(areas) < 3 || len(areas) > maxWheelAreas {
+		// A table: a screen reader reads numbers, not a drawing, two
+		// areas make no wheel, and more than eight leave no room for
+		// their labels around it.
 		b.WriteString(fmt.Sprintf(p.WheelThis, formatDate(cur.a.Finished)) + "\n")
 		if prev != nil {
 			b.WriteString(fmt.Sprintf(p.WheelPrevious, formatDate(prev.a.Finished)) + "\n")
@@ -156,6 +157,10 @@ func wheelBody(c *common, cur, prev *taken) string {
 	b.WriteString(c.st.Muted.Render(wrap(note, w)) + "\n")
 	return b.String()
 }
+
+// maxWheelAreas is the most areas drawn as a wheel; a questionnaire with
+// more gets the table.
+const maxWheelAreas = 8
 
 // Size of the drawing in cells: cells are about twice as high as wide, so
 // the horizontal radius is about twice the vertical one.
@@ -256,7 +261,7 @@ func drawWheel(c *common, areas []wheelArea, w int, value func(wheelArea) string
 	// pointing down, else beside it on the side it points to, starting at
 	// its tip's row (or below the label before it on that side), top to
 	// bottom.
-	sideW := max(8, (w-wheelW-2)/2)
+	sideW := max(4, (w-wheelW-2)/2)
 	left := make([]string, wheelH)
 	right := make([]string, wheelH)
 	var above, below []string
@@ -277,13 +282,20 @@ func drawWheel(c *common, areas []wheelArea, w int, value func(wheelArea) string
 	}
 	for _, k := range order {
 		a := areas[k]
-		lines := append(strings.Split(wrap(a.name, sideW), "\n"), value(a))
+		v := value(a)
+		lines := strings.Split(wrap(a.name, sideW), "\n")
+		if lipgloss.Width(v) > sideW {
+			// A narrow window: the mean and the change on lines of their own.
+			lines = append(lines, strings.SplitN(v, " ", 2)...)
+		} else {
+			lines = append(lines, v)
+		}
 		cos := math.Cos(angle(k))
 		switch {
 		case math.Abs(cos) < 0.2 && math.Sin(angle(k)) > 0:
-			above = append(above, strings.Join(lines, " "))
+			above = append(above, a.name+" "+v)
 		case math.Abs(cos) < 0.2:
-			below = append(below, strings.Join(lines, " "))
+			below = append(below, a.name+" "+v)
 		case cos > 0:
 			place(right, &nextRight, tips[k][1], lines)
 		default:
