@@ -3,6 +3,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -250,15 +251,15 @@ func swedishCases() []swedishCase {
 			a.send("q")
 		}, codes: []int{exitOK}, want: "Kunde inte spara"},
 		{name: "tillgänglig-disken-full", app: true, args: []string{"--accessible"}, setup: diskFull, drive: func(a *app) {
-			a.waitOutput("Skriv en siffra från 1 till 3:", 1)
+			a.waitOutput(fmt.Sprintf("Skriv en siffra från 1 till %d:", freshMenu), 1)
 			a.line("1")
 		}, codes: []int{exitError}, want: "Disken är full"},
 
 		// The accessible mode's answers to mistakes.
 		{name: "tillgänglig", app: true, args: []string{"--accessible"}, drive: func(a *app) {
-			a.waitOutput("Skriv en siffra från 1 till 3:", 1)
+			a.waitOutput(fmt.Sprintf("Skriv en siffra från 1 till %d:", freshMenu), 1)
 			a.line("")
-			a.waitOutput("Skriv en siffra från 1 till 3.", 1)
+			a.waitOutput(fmt.Sprintf("Skriv en siffra från 1 till %d.", freshMenu), 1)
 			a.line("1")
 			a.waitOutput("Skriv 1 eller 2:", 1)
 			a.line("9")

@@ -154,7 +154,7 @@ func TestE2EAccessible(t *testing.T) {
 
 			a := start(t, env, "--accessible")
 			a.waitOutput("1. "+u.start, 1)
-			a.waitOutput(fmt.Sprintf(u.choose, 3), 1)
+			a.waitOutput(fmt.Sprintf(u.choose, freshMenu), 1)
 			a.line("1")
 			a.waitOutput(u.chooseTwo, 1) // background questions? yes/no
 			a.line("2")
@@ -177,7 +177,7 @@ func TestE2EAccessible(t *testing.T) {
 			// answer statement 4, then end input at statement 5.
 			a = start(t, env, "--accessible")
 			a.waitOutput("1. "+fmt.Sprintf(u.cont, 2, total), 1)
-			a.waitOutput(fmt.Sprintf(u.choose, 4), 1)
+			a.waitOutput(fmt.Sprintf(u.choose, resumeMenu), 1)
 			a.line("1")
 			a.waitOutput(fmt.Sprintf(u.statement, 4, total), 1)
 			a.line("7")
@@ -205,7 +205,7 @@ func TestE2EDumbTerminal(t *testing.T) {
 	env.extra = []string{"TERM=dumb"}
 	a := start(t, env)
 	a.waitOutput("1. "+u.start, 1)
-	a.waitOutput(fmt.Sprintf(u.choose, 3), 1)
+	a.waitOutput(fmt.Sprintf(u.choose, freshMenu), 1)
 	a.line("1")
 	a.waitOutput(u.chooseTwo, 1)
 	a.line("2")

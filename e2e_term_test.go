@@ -257,7 +257,7 @@ func TestE2ESignalsLineMode(t *testing.T) {
 			u := c.u
 			env := newEnv(t, u.lang)
 			a := start(t, env, "--accessible")
-			a.waitOutput(fmt.Sprintf(u.choose, 3), 1)
+			a.waitOutput(fmt.Sprintf(u.choose, freshMenu), 1)
 			a.line("1")
 			a.waitOutput(u.chooseTwo, 1)
 			a.line("2")

@@ -134,7 +134,13 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		return code
 	}
 
-	cfg := ui.Config{Store: st, Questionnaire: q, Lang: opts.lang, Profile: profile, DBPath: opts.db, ReadOnly: readOnly}
+	// Without --profile the interface decides who takes the test ("Vem
+	// är du?" once the file holds more than one person; ui/profiles.go).
+	given := ""
+	if opts.profile != "" {
+		given = profile
+	}
+	cfg := ui.Config{Store: st, Questionnaire: q, Lang: opts.lang, Profile: given, DBPath: opts.db, ReadOnly: readOnly}
 	var paused bool
 	var unsaved error
 	if opts.accessible {

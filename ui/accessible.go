@@ -22,9 +22,6 @@ import (
 // interface, and end of input pauses. It reports whether the person left
 // an unfinished attempt behind.
 func RunAccessible(cfg Config, in io.Reader, out io.Writer) (paused bool, err error) {
-	if cfg.Profile == "" {
-		cfg.Profile = store.LocalProfile
-	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -122,13 +119,34 @@ func (r *lineRunner) run() (bool, error) {
 	c, st := r.c, r.cfg.Store
 	r.say("%s", c.cat.AppTitle)
 	r.say("%s", c.cat.WelcomeIntro)
-	if err := r.planGoalLine(); err != nil {
-		return false, err
-	}
 	if notice, detail := c.readOnlyNotice(); notice != "" {
 		r.say("%s", WithDetail(notice, detail))
 	}
+	ok, anon, err := r.who(false)
+	if err != nil || !ok {
+		return false, err
+	}
+	// The person's goal only once they are in (and have given their PIN).
+	if !anon {
+		if err := r.planGoalLine(); err != nil {
+			return false, err
+		}
+	}
 	for {
+		if anon {
+			// One attempt under a fresh anonymous profile, its result
+			// shown once; then "Vem är du?" again.
+			if ok, err := r.start(); !ok || err != nil {
+				return false, err
+			}
+			if done, err := r.take(); err != nil || !done {
+				return false, err
+			}
+			if ok, anon, err = r.who(true); err != nil || !ok {
+				return false, err
+			}
+			continue
+		}
 		var unfinished, latest *store.Attempt
 		if a, ok, err := st.Unfinished(r.cfg.Profile); err != nil {
 			return false, err
@@ -143,6 +161,9 @@ func (r *lineRunner) run() (bool, error) {
 			latest = &a
 		}
 		menu := newWelcome(c, unfinished, latest)
+		for _, l := range menu.info {
+			r.say("%s", l)
+		}
 		labels := make([]string, len(menu.items))
 		for i, it := range menu.items {
 			labels[i] = it.label
@@ -211,6 +232,25 @@ func (r *lineRunner) run() (bool, error) {
 			continue
 		case intentQuit:
 			return unfinished != nil, nil
+		case intentSwitch:
+			if ok, anon, err = r.who(true); err != nil || !ok {
+				return false, err
+			}
+			continue
+		case intentProfiles:
+			if err := r.manage(); errors.Is(err, errSwitch) {
+				if ok, anon, err = r.who(true); err != nil || !ok {
+					return false, err
+				}
+			} else if err != nil {
+				return false, err
+			}
+			continue
+		case intentSettings:
+			if err := r.settings(); err != nil {
+				return false, err
+			}
+			continue
 		}
 		done, err := r.take()
 		if err != nil || !done {

@@ -138,9 +138,11 @@ func TestAccessibleSaysWhatIsExpected(t *testing.T) {
 	}
 	lines = append(lines, "", "", "", "", "", "") // discussion
 	out, _ := runLines(t, st, survey.Swedish, lines)
+	q, _ := survey.Load()
+	items := len(newWelcome(&common{q: q, lang: survey.Swedish, cat: Messages(survey.Swedish)}, nil, nil).items)
 	for _, want := range []string{
 		// Without a terminal's echo the answer follows the prompt directly.
-		"Skriv en siffra från 1 till 3: Skriv en siffra från 1 till 3.\n",
+		fmt.Sprintf("Skriv en siffra från 1 till %d: Skriv en siffra från 1 till %d.\n", items, items),
 		"Skriv 1 eller 2: Skriv 1 eller 2.\nSkriv 1 eller 2: Skriv 1 eller 2.\n",
 		"från 1 (mycket osäker) till 7 (mycket säker)",
 		"Du hoppade över påståendet.",

@@ -43,6 +43,9 @@ type (
 )
 
 func (m Model) act(in intent) (tea.Model, tea.Cmd) {
+	if m2, cmd, ok := m.actProfile(in); ok {
+		return m2, cmd
+	}
 	st, id, now := m.cfg.Store, m.attempt.ID, m.cfg.Now()
 	pos := m.attempt.Position
 	if m2, cmd, ok := m.actPlan(in); ok {

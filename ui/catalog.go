@@ -287,7 +287,8 @@ type Catalog struct {
 	// Plan is the learning plan and the needs and resources screen.
 	Plan planCatalog
 	// The profile, history and export commands (catalog_cmd.go).
-	Cmd cmdCatalog
+	Cmd      cmdCatalog
+	Profiles profilesCatalog
 }
 
 // Messages returns the catalogue for lang, Swedish unless lang is English.

@@ -275,4 +275,5 @@ Flags:
 	Progression: progressionEN,
 	Plan:        planEN,
 	Cmd:         cmdEN,
+	Profiles:    profilesEN,
 }

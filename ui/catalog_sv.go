@@ -275,4 +275,5 @@ Flaggor:
 	Progression: progressionSV,
 	Plan:        planSV,
 	Cmd:         cmdSV,
+	Profiles:    profilesSV,
 }

@@ -125,20 +125,39 @@ var fuzzSeeds = []string{
 		"<up><up><up><up><enter>s" + strings.Repeat("2", 24) + "<esc><enter><esc><down><down><down><enter><pgdown><esc>" +
 		"<down><down><down><down><enter><size 200 60><esc><down><down><enter><end><home><down><up><enter><esc><esc>" +
 		"<down><down><readfail><enter>",
+	// Several people: Bo's PIN wrong, then right; his answers; switching
+	// to Anna; renaming Bo on the people screen after his PIN; the
+	// retake interval in days.
+	"<sv><people><down><down><enter>9999<enter>1234<enter><enter>s5<esc><up><up><up><up><up><enter><esc>" +
+		"<up><up><up><up><enter><down><enter><up><up><up><enter><down><down><enter><enter>1234<enter>" +
+		"bosse<enter><esc><up><up><enter><down><enter>30<enter><esc>q",
+	// An anonymous attempt, back at "Vem är du?", a new person with a
+	// PIN typed twice (differently first).
+	"<en><people><up><up><enter>s" + strings.Repeat("5", 24) + "<esc><enter><esc>" +
+		"<up><up><up><enter>cia<enter>abcd<enter>abce<enter>abcd<enter>abcd<enter>q",
+	// Anna deletes herself; Bo's PIN wrong four times, a try during the
+	// wait, then back to the chooser.
+	"<sv><people><down><enter><enter>s5<esc><up><up><up><enter><down><enter><down><down><enter>anna<enter>" +
+		"<down><enter>0000<enter>0000<enter>0000<enter>0000<enter>1234<enter><esc>q",
 }
 
 // runFuzz decodes data into events and runs them, reporting broken
 // invariants through fail.
 func runFuzz(q *survey.Questionnaire, data []byte, st *memStore, fail func(string, ...any)) *fuzzApp {
 	lang := survey.Swedish
+	withPeople := false
 	if len(data) > 0 {
 		lang = survey.Langs[int(data[0])%len(survey.Langs)]
+		withPeople = int(data[0])/len(survey.Langs)%2 == 1
 		data = data[1:]
 	}
 	if len(data) > maxFuzzBytes {
 		data = data[:maxFuzzBytes]
 	}
 	d := newFuzzApp(q, lang, st, fail)
+	if withPeople {
+		d.people = seedPeople(q, st)
+	}
 	// However the sequence ends, let every timer fire so the bubble's
 	// goroutines all finish.
 	defer func() {
@@ -298,7 +317,9 @@ func encodeScript(s string) []byte {
 		s = s[end+1:]
 		switch f[0] {
 		case "sv", "en":
-			out[0] = byte(slices.Index(survey.Langs, survey.Lang(f[0])))
+			out[0] = out[0]/byte(len(survey.Langs))*byte(len(survey.Langs)) + byte(slices.Index(survey.Langs, survey.Lang(f[0])))
+		case "people":
+			out[0] = out[0]%byte(len(survey.Langs)) + byte(len(survey.Langs))
 		case "size":
 			w, _ := strconv.Atoi(f[1])
 			h, _ := strconv.Atoi(f[2])
@@ -350,11 +371,12 @@ type fuzzApp struct {
 	// checked against expectations of its own rather than the helpers the
 	// app computes them with: the ratings of each attempt (store.Skipped
 	// for a skip) and the one left unfinished, if any.
-	given   map[store.AttemptID]map[string]int
-	open    store.AttemptID
-	hasOpen bool
-	events  int    // events so far, for messages
-	last    string // the last event, for messages
+	given map[store.AttemptID]map[string]int
+	opens map[string]store.AttemptID // per profile, its unfinished attempt
+	// people is set when the store holds several people (fuzz_people_test.go).
+	people *fuzzPeople
+	events int    // events so far, for messages
+	last   string // the last event, for messages
 
 	// What the run reached, for the seed test.
 	seen    map[screen]bool
@@ -371,6 +393,7 @@ func newFuzzApp(q *survey.Questionnaire, lang survey.Lang, st *memStore, fail fu
 		size:  tea.WindowSizeMsg{Width: 80, Height: 24},
 		clock: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC),
 		seen:  map[screen]bool{},
+		opens: map[string]store.AttemptID{},
 		given: map[store.AttemptID]map[string]int{}}
 }
 
@@ -387,6 +410,9 @@ func (d *fuzzApp) start() {
 		return d.clock
 	}})
 	d.quit, d.pending, d.lastWriteErr = false, nil, nil
+	if d.people != nil {
+		d.people.restart(d.st)
+	}
 	d.exec(d.m.Init(), nil)
 	d.settle()
 	d.deliver(d.size)
@@ -449,7 +475,15 @@ func (d *fuzzApp) checkPaused() {
 	if d.m.screen == screenFatal {
 		return
 	}
-	_, open, _, _ := d.st.peek(store.LocalProfile)
+	if d.m.cfg.Profile == "" || d.m.p.anon {
+		// Nobody chosen yet, or an anonymous attempt, never offered
+		// again: nothing is paused.
+		if d.m.Paused {
+			d.failf("quit with Paused=true, but no attempt can be continued")
+		}
+		return
+	}
+	_, open, _, _ := d.st.peek(d.m.cfg.Profile)
 	if d.m.Paused != open {
 		d.failf("quit with Paused=%v, but the store has an unfinished attempt: %v", d.m.Paused, open)
 	}
@@ -511,7 +545,9 @@ func (d *fuzzApp) exec(cmd tea.Cmd, trigger *tea.KeyMsg) {
 	for _, c := range d.st.takeCalls() {
 		d.checkWrite(c, trigger)
 		d.track(c)
-		d.lastWriteErr = c.err
+		if !refusal(c.err) {
+			d.lastWriteErr = c.err
+		}
 	}
 }
 
@@ -523,21 +559,24 @@ func (d *fuzzApp) track(c storeCall) {
 	}
 	switch c.op {
 	case "start":
-		d.given[c.id], d.open, d.hasOpen = map[string]int{}, c.id, true
+		a, _ := d.st.get(c.id)
+		d.given[c.id], d.opens[a.ProfileID] = map[string]int{}, c.id
 	case "rating":
 		if d.given[c.id] == nil {
 			d.given[c.id] = map[string]int{}
 		}
 		d.given[c.id][c.statement] = c.value
-	case "finish":
-		if d.open == c.id {
-			d.hasOpen = false
+	case "finish", "discard":
+		if c.op == "discard" {
+			delete(d.given, c.id)
 		}
-	case "discard":
-		delete(d.given, c.id)
-		if d.open == c.id {
-			d.hasOpen = false
+		for p, id := range d.opens {
+			if id == c.id {
+				delete(d.opens, p)
+			}
 		}
+	case "delete profile":
+		delete(d.opens, c.statement)
 	}
 }
 
@@ -661,6 +700,8 @@ func (d *fuzzApp) checkWrite(c storeCall, trigger *tea.KeyMsg) {
 		}
 	case "plan":
 		d.checkPlanWrite(c, key)
+	default:
+		d.checkPeopleWrite(c, key)
 	}
 }
 
@@ -683,6 +724,9 @@ func (d *fuzzApp) check() {
 	}
 	view := ansi.Strip(m.View())
 	d.checkFits(view)
+	if d.people != nil {
+		d.checkPeople(view)
+	}
 
 	if m.have {
 		a, ok := d.st.get(m.attempt.ID)
@@ -758,17 +802,18 @@ func (d *fuzzApp) check() {
 	case screenPlan, screenNeeds:
 		d.checkPlanScreen(view)
 	case screenWelcome:
-		_, hasOpen, _, hasLatest := d.st.peek(store.LocalProfile)
-		if hasOpen != (d.hasOpen) {
-			d.failf("the store has an unfinished attempt: %v; the writes leave one: %v", hasOpen, d.hasOpen)
+		_, hasOpen, _, hasLatest := d.st.peek(m.cfg.Profile)
+		open, wantOpen := d.opens[m.cfg.Profile]
+		if hasOpen != wantOpen {
+			d.failf("the store has an unfinished attempt: %v; the writes leave one: %v", hasOpen, wantOpen)
 		}
-		if d.hasOpen {
-			_, answered := d.wantOpen(d.open)
+		if wantOpen {
+			_, answered := d.wantOpen(open)
 			want := fmt.Sprintf(cat.MenuContinue, answered, len(d.q.Statements))
 			if !strings.Contains(view, want) {
 				d.failf("%d statements are answered, the menu lacks %q", answered, want)
 			}
-		} else if strings.Contains(view, strings.SplitN(cat.MenuContinue, "(", 2)[0]) {
+		} else if strings.Contains(view, strings.SplitN(cat.MenuContinue, "(", 2)[0]+"(") {
 			d.failf("the menu offers to continue, but no test is unfinished")
 		}
 		d.checkPlanScreen(view)
@@ -867,8 +912,8 @@ func (d *fuzzApp) leave() {
 	d.deliver(d.size)
 	d.check()
 	atMenu := func() bool {
-		return d.m.screen == screenWelcome && !d.m.showHelp && !d.m.welcome.confirming &&
-			strings.Contains(ansi.Strip(d.m.View()), d.m.c.cat.MenuQuit)
+		return (d.m.screen == screenWelcome && !d.m.welcome.confirming || d.m.screen == screenChooser) &&
+			!d.m.showHelp && strings.Contains(ansi.Strip(d.m.View()), d.m.c.cat.MenuQuit)
 	}
 	for i := 0; i < 4 && !d.quit && !atMenu(); i++ {
 		d.last = fmt.Sprintf("leaving: esc %d", i+1)
@@ -923,7 +968,8 @@ func TestFuzzSeeds(t *testing.T) {
 	}
 	for _, sc := range []screen{screenWelcome, screenIntro, screenBackground, screenStatement,
 		screenDiscussion, screenReview, screenResult, screenQuestions, screenFatal,
-		screenHistory, screenProgress, screenWheel, screenPlan, screenNeeds} {
+		screenHistory, screenProgress, screenWheel, screenPlan, screenNeeds,
+		screenChooser, screenPIN, screenNewPerson, screenProfiles, screenSettings} {
 		if !seen[sc] {
 			t.Errorf("no seed reaches the %s screen", sc)
 		}

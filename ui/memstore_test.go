@@ -50,6 +50,7 @@ type memStore struct {
 	calls      []storeCall // writes attempted, for the fuzz target's checks
 	failErr    error       // what a failing write returns; errDiskFull if nil
 	plans      *memExtra   // plans and definitions (memstore_plans_test.go)
+	prof       memProfiles // names, PINs and settings (memstore_profiles_test.go)
 }
 
 // storeCall records one attempted write.

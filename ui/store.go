@@ -33,6 +33,18 @@ type Store interface {
 	// Attempt returns one attempt by id (the one the newest plan
 	// belongs to); store.ErrNotFound when there is none.
 	Attempt(id store.AttemptID) (store.Attempt, error)
+
+	// People and settings (profiles.go).
+	Profiles() ([]store.Profile, error)
+	Profile(id string) (store.Profile, bool, error)
+	AddProfile(name, pin string, at time.Time) (store.Profile, error)
+	AddAnonymous(at time.Time) (store.Profile, error)
+	RenameProfile(id, name string) error
+	SetPIN(id, pin string) error
+	CheckPIN(id, pin string, at time.Time) (store.PINCheck, error)
+	DeleteProfile(id string) error
+	Settings() (store.Settings, error)
+	SaveSettings(store.Settings) error
 }
 
 // readable returns an attempt read from the store with its texts made safe

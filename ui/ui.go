@@ -56,11 +56,17 @@ const (
 	screenWheel
 	screenPlan
 	screenNeeds
+	screenChooser
+	screenPIN
+	screenNewPerson
+	screenProfiles
+	screenSettings
 )
 
 func (s screen) String() string {
 	return [...]string{"loading", "welcome", "intro", "background", "statement",
-		"discussion", "review", "result", "questions", "fatal", "history", "progress", "wheel", "plan", "needs"}[s]
+		"discussion", "review", "result", "questions", "fatal", "history", "progress", "wheel", "plan", "needs",
+		"chooser", "pin", "new person", "profiles", "settings"}[s]
 }
 
 // common is shared by every screen: the questionnaire, language, styles,
@@ -81,6 +87,8 @@ type common struct {
 	lines bool
 	// readOnly is Config.ReadOnly.
 	readOnly error
+	// prof is the person's name, the retake interval and the clock.
+	prof profileCommon
 }
 
 // Model is the root model. It routes messages in a fixed order: the global
@@ -119,6 +127,7 @@ type Model struct {
 	needs needsModel
 	// planBase is the profile's newest plan, read with the menu.
 	planBase *planBase
+	p        profileState // people: chooser, PIN, profiles, settings (profiles.go)
 
 	help     help.Model
 	showHelp bool
@@ -143,11 +152,9 @@ func New(cfg Config) Model {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	if cfg.Profile == "" {
-		cfg.Profile = store.LocalProfile
-	}
 	cat := Messages(cfg.Lang)
 	c := &common{q: cfg.Questionnaire, lang: cfg.Lang, cat: cat, st: defaultStyles(), keys: newKeyMap(cat), readOnly: cfg.ReadOnly}
+	c.prof = profileCommon{retake: store.DefaultRetakeAfter, now: cfg.Now}
 	h := help.New()
 	h.ShortSeparator = " · "
 	// Busy until Init's load arrives, so keys typed at start-up wait for
@@ -155,9 +162,9 @@ func New(cfg Config) Model {
 	return Model{c: c, cfg: cfg, help: h, busy: true}
 }
 
-// Init loads what the welcome screen needs.
+// Init reads the settings and who may take the test (profiles.go).
 func (m Model) Init() tea.Cmd {
-	return loadCmd(m.cfg.Store, m.cfg.Profile)
+	return startupCmd(m.cfg.Store, m.cfg.Profile)
 }
 
 // Update routes a message.
@@ -252,6 +259,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case draftSavedMsg:
 		m.Unsaved = msg.err
 		return m, tea.Quit
+	case profileMsg:
+		return m.updateProfileMsg(msg)
 	case formMsg:
 		if msg.gen != m.formGen {
 			return m, nil
@@ -411,13 +420,13 @@ func (m Model) typing() bool {
 	case screenNeeds:
 		return m.needs.typing()
 	}
-	return false
+	return m.profileTyping()
 }
 
 func (m Model) quit() (tea.Model, tea.Cmd) {
 	busy := m.busy
 	m.quitting = true
-	m.Paused = m.have && !m.attempt.Done()
+	m.Paused = m.have && !m.attempt.Done() && !m.p.anon // an anonymous attempt is never offered again
 	// While a save is in flight the text field cannot have changed since
 	// it began (keys wait in the queue), so that save already holds the
 	// draft; a second one would store the position from before it and
@@ -456,6 +465,8 @@ func (m Model) resize() (tea.Model, tea.Cmd) {
 		cmd = tagCmd(m.formGen, cmd)
 	case screenPlan, screenNeeds:
 		return m.resizePlan()
+	case screenPIN, screenNewPerson, screenProfiles, screenSettings:
+		return m.resizeProfile()
 	}
 	return m, cmd
 }
@@ -531,6 +542,8 @@ func (m Model) updateActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case screenNeeds:
 		m.needs, cmd, in = m.needs.update(m.c, msg)
 		cmd = tagCmd(m.formGen, cmd)
+	case screenChooser, screenPIN, screenNewPerson, screenProfiles, screenSettings:
+		return m.updateProfileScreen(msg)
 	}
 	if in == nil {
 		return m, cmd

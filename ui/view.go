@@ -86,7 +86,7 @@ func (m Model) active() screenView {
 	case screenNeeds:
 		return m.needs
 	}
-	return nil
+	return m.profileScreen()
 }
 
 func (m Model) shortHelp() []key.Binding {

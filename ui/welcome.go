@@ -16,7 +16,8 @@ type welcomeModel struct {
 	cursor     int
 	confirming bool // asking before an unfinished attempt is discarded
 	unfinished *store.Attempt
-	goal       string // the newest plan's goal, shown under the introduction
+	goal       string   // the newest plan's goal, shown under the introduction
+	info       []string // the person and their last test (welcome_profile.go)
 }
 
 type menuItem struct {
@@ -25,7 +26,7 @@ type menuItem struct {
 }
 
 func newWelcome(c *common, unfinished, latest *store.Attempt) welcomeModel {
-	m := welcomeModel{unfinished: unfinished}
+	m := welcomeModel{unfinished: unfinished, info: profileInfo(c, latest)}
 	if unfinished != nil {
 		label := fmt.Sprintf(c.cat.MenuContinue, answeredCount(*unfinished), len(c.q.Statements))
 		m.items = append(m.items, menuItem{label, intentContinue{}})
@@ -42,6 +43,7 @@ func newWelcome(c *common, unfinished, latest *store.Attempt) welcomeModel {
 		m.items = append(m.items, menuItem{c.cat.Plan.Menu, intentPlan{attempt: *latest}})
 	}
 	m.items = append(m.items, menuItem{c.cat.MenuDiscussion, intentQuestions{}})
+	m.items = append(m.items, profileItems(c)...)
 	m.items = append(m.items, menuItem{c.cat.MenuQuit, intentQuit{}})
 	return m
 }
@@ -91,6 +93,7 @@ func (m welcomeModel) view(c *common) string {
 		}
 		b.WriteString("\n")
 	}
+	b.WriteString(welcomeInfo(c, m.info))
 	for i, it := range m.items {
 		b.WriteString(menuLine(c, it.label, i == m.cursor) + "\n")
 	}
