@@ -57,15 +57,9 @@ func (r *lineRunner) who(ask bool) (ok, anon bool, err error) {
 		if err != nil {
 			return false, false, err
 		}
-		if !ask && len(listed) <= 1 {
-			p := store.Profile{ID: store.LocalProfile}
-			if len(listed) == 1 {
-				p = listed[0]
-			}
-			if !p.Protected {
-				r.enter(p)
-				return true, false, nil
-			}
+		if !ask && !needsChooser(listed) {
+			r.enter(store.Profile{ID: store.LocalProfile})
+			return true, false, nil
 		}
 		ch := newChooser(c, listed)
 		labels := make([]string, len(ch.items))

@@ -15,10 +15,10 @@ import (
 )
 
 // Who takes the test. Config.Profile names a profile (from --profile);
-// empty, the interface decides: with more than one profile listed
-// (named profiles, and the default one once it has an attempt) it asks
-// "Vem är du?"; with one, that one is used; with none, the default
-// profile, as before profiles existed. A protected profile asks its PIN
+// empty, the interface decides: once a named profile exists it asks
+// "Vem är du?", listing the named profiles and the default one if it has
+// an attempt; with only the default profile it is used without a
+// question, as before profiles existed. A protected profile asks its PIN
 // before anything of it is read, its name aside. Switching person builds
 // the model anew, so nothing of the previous person stays in it.
 
@@ -126,6 +126,19 @@ func startupCmd(st Store, given string) tea.Cmd {
 		}
 		return msg
 	}
+}
+
+// needsChooser reports whether "Vem är du?" is asked at start: whenever
+// a named or protected profile is listed. With only the default profile
+// (used or not) it is not, as before profiles existed, and a single named
+// person is asked too, so that nobody else lands in their results.
+func needsChooser(listed []store.Profile) bool {
+	for _, p := range listed {
+		if p.ID != store.LocalProfile || p.Name != "" || p.Protected {
+			return true
+		}
+	}
+	return false
 }
 
 // listedProfiles are the profiles "Vem är du?" offers: the named ones,
@@ -327,11 +340,8 @@ func (m Model) updateProfileMsg(msg profileMsg) (tea.Model, tea.Cmd) {
 			return m.choose(*msg.given)
 		}
 		m.p.listed = msg.listed
-		switch {
-		case m.p.ask || len(msg.listed) > 1:
+		if m.p.ask || needsChooser(msg.listed) {
 			return m.showChooser()
-		case len(msg.listed) == 1:
-			return m.choose(msg.listed[0])
 		}
 		return m.enter(store.Profile{ID: store.LocalProfile})
 	case pinTickMsg:

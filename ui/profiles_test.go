@@ -271,14 +271,27 @@ func TestOnlyDefaultProfileNoPrompt(t *testing.T) {
 	h.notSee("Vem är du?", "Du gör testet som")
 }
 
-func TestOneNamedProfileIsUsed(t *testing.T) {
+// One named person is asked for too: nobody else lands in their results.
+func TestOneNamedProfileAsks(t *testing.T) {
 	q, _ := survey.Load()
 	st := newMemStore()
 	if _, err := st.AddProfile("Dana", "", time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	h := newHarnessFor(t, st, q, survey.Swedish)
+	h.see("Vem är du?", "Dana", "Ny person")
+	h.keys("<enter>")
 	h.see("Du gör testet som Dana.", "Gör testet")
+}
+
+// The default profile alone, with attempts, is used without a question.
+func TestDefaultWithAttemptsNoPrompt(t *testing.T) {
+	q, _ := survey.Load()
+	st := newMemStore()
+	finishedWith(t, st, q, store.LocalProfile, "LOCAL-MARKER", time.Date(2026, 7, 20, 12, 0, 0, 0, time.UTC))
+	h := newHarnessFor(t, st, q, survey.Swedish)
+	h.see("Gör testet igen", "Senaste testet")
+	h.notSee("Vem är du?", "Du gör testet som")
 }
 
 func TestGivenProfile(t *testing.T) {
