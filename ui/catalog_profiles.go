@@ -4,14 +4,13 @@ package ui
 // a new person, PIN entry, the people and settings screens, and the
 // welcome screen's lines about the person and their last test.
 type profilesCatalog struct {
-	ChooserTitle   string
-	ChooserHint    string
-	DefaultName    string // the default profile, which has no name
-	ProtectedMark  string // after the name of a profile with a PIN
-	NewPerson      string
-	Anonymous      string
-	AnonymousHint  string
-	AnonymousShown string // under an anonymous result
+	ChooserTitle  string
+	ChooserHint   string
+	DefaultName   string // the default profile, which has no name
+	ProtectedMark string // after the name of a profile with a PIN
+	NewPerson     string
+	Anonymous     string
+	AnonymousHint string
 
 	PINTitle    string // name
 	PINPrompt   string
@@ -90,21 +89,18 @@ type profilesCatalog struct {
 
 	AccPINHidden string
 	AccPINShown  string
-	AccProfiles  string
-	AccDeleteNo  string
 	AccPINBack   string
 	AccEmptyBack string
 }
 
 var profilesSV = profilesCatalog{
-	ChooserTitle:   "Vem är du?",
-	ChooserHint:    "Välj dig själv i listan, eller lägg till en ny person. Flera kan använda samma dator: var och en ser bara sina egna svar.",
-	DefaultName:    "Utan namn (datorns första profil)",
-	ProtectedMark:  " · skyddad med PIN-kod",
-	NewPerson:      "Ny person",
-	Anonymous:      "Anonymt, utan namn",
-	AnonymousHint:  "Anonymt: resultatet visas en gång och sparas sedan bara för gruppens siffror.",
-	AnonymousShown: "Det här resultatet visas bara nu. Det sparas utan namn och bara för gruppens siffror. Esc går tillbaka till ”Vem är du?”.",
+	ChooserTitle:  "Vem är du?",
+	ChooserHint:   "Välj dig själv i listan, eller lägg till en ny person. Flera kan använda samma dator: var och en ser bara sina egna svar.",
+	DefaultName:   "Utan namn (datorns första profil)",
+	ProtectedMark: " · skyddad med PIN-kod",
+	NewPerson:     "Ny person",
+	Anonymous:     "Anonymt, utan namn",
+	AnonymousHint: "Anonymt: resultatet visas en gång och sparas sedan bara för gruppens siffror.",
 
 	PINTitle:    "PIN-kod för %s",
 	PINPrompt:   "PIN-kod",
@@ -183,21 +179,18 @@ var profilesSV = profilesCatalog{
 
 	AccPINHidden: "Det du skriver visas inte.",
 	AccPINShown:  "Obs: här kan PIN-koden inte döljas, den syns medan du skriver den.",
-	AccProfiles:  "Vilken person?",
-	AccDeleteNo:  "Ingenting togs bort.",
 	AccPINBack:   "bara Enter går tillbaka",
 	AccEmptyBack: "bara Enter går tillbaka",
 }
 
 var profilesEN = profilesCatalog{
-	ChooserTitle:   "Who are you?",
-	ChooserHint:    "Pick yourself from the list, or add a new person. Several people can share this computer: each sees only their own answers.",
-	DefaultName:    "No name (the computer's first profile)",
-	ProtectedMark:  " · protected by a PIN",
-	NewPerson:      "New person",
-	Anonymous:      "Anonymously, without a name",
-	AnonymousHint:  "Anonymously: the result is shown once and then kept only for the group's numbers.",
-	AnonymousShown: "This result is shown only now. It is kept without a name and only for the group's numbers. Esc goes back to “Who are you?”.",
+	ChooserTitle:  "Who are you?",
+	ChooserHint:   "Pick yourself from the list, or add a new person. Several people can share this computer: each sees only their own answers.",
+	DefaultName:   "No name (the computer's first profile)",
+	ProtectedMark: " · protected by a PIN",
+	NewPerson:     "New person",
+	Anonymous:     "Anonymously, without a name",
+	AnonymousHint: "Anonymously: the result is shown once and then kept only for the group's numbers.",
 
 	PINTitle:    "PIN for %s",
 	PINPrompt:   "PIN",
@@ -276,8 +269,6 @@ var profilesEN = profilesCatalog{
 
 	AccPINHidden: "What you type is not shown.",
 	AccPINShown:  "Note: the PIN cannot be hidden here; it shows while you type it.",
-	AccProfiles:  "Which person?",
-	AccDeleteNo:  "Nothing was deleted.",
 	AccPINBack:   "Enter alone goes back",
 	AccEmptyBack: "Enter alone goes back",
 }
