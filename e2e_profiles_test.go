@@ -3,6 +3,8 @@
 package main
 
 import (
+	"bytes"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -19,7 +21,8 @@ const (
 	keyCtrlC = "\x03"
 )
 
-// seedPeople stores Anna (no PIN) and Bo (PIN 2468) in the database at
+// seedPeople stores Anneli (no PIN; a name that no text of the
+// questions holds, so that a search of the file's bytes finds only her) and Bo (PIN 2468) in the database at
 // path, each with a finished attempt whose first discussion answer is a
 // marker of its own, finished on at.
 func seedPeople(t *testing.T, path string, at time.Time) (anna, bo store.Profile) {
@@ -33,7 +36,7 @@ func seedPeople(t *testing.T, path string, at time.Time) (anna, bo store.Profile
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if anna, err = st.AddProfile("Anna", "", at); err != nil {
+	if anna, err = st.AddProfile("Anneli", "", at); err != nil {
 		t.Fatal(err)
 	}
 	if bo, err = st.AddProfile("Bo", "2468", at); err != nil {
@@ -217,3 +220,72 @@ const (
 	freshMenu  = 6
 	resumeMenu = 7
 )
+
+// TestE2EDeleteFromPeopleScreen: a person deletes themselves on the
+// people screen after typing their name; the app goes back to "Vem är
+// du?" without them, and neither their name nor their answers are left in
+// the file's bytes.
+func TestE2EDeleteFromPeopleScreen(t *testing.T) {
+	env := newEnv(t, "en")
+	seedPeople(t, env.db, time.Now().AddDate(0, -1, 0))
+	a := start(t, env)
+	a.waitFor("Who are you?")
+	a.send(keyEnter) // Anneli
+	a.waitFor("You are taking the test as Anneli.")
+	// People and PINs: three entries above the last (Quit, Settings).
+	a.send(strings.Repeat("\x1b[A", 3) + keyEnter)
+	a.waitFor("People on this computer")
+	a.waitFor("Anneli (you)")
+	a.send(keyEnter)
+	a.waitFor("Delete the person and all answers")
+	a.send(strings.Repeat(keyDown, 2) + keyEnter)
+	a.waitFor("Type Anneli to delete")
+	a.send("Ann" + keyEnter)
+	a.waitFor("What you typed does not match, so nothing was deleted.")
+	a.send(keyEnter + strings.Repeat(keyDown, 2) + keyEnter)
+	a.waitFor("Type Anneli to delete")
+	a.send("anneli" + keyEnter)
+	a.waitFor("Who are you?")
+	a.waitFor("Bo · protected by a PIN")
+	a.notOnScreen("Anneli")
+	a.send("q")
+	a.exitOK("q on the chooser")
+	raw, err := os.ReadFile(env.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"ANNA-MARKER", "Anneli"} {
+		if bytes.Contains(raw, []byte(gone)) {
+			t.Errorf("%q is still in the file's bytes", gone)
+		}
+	}
+	if !bytes.Contains(raw, []byte("BO-MARKER")) {
+		t.Error("Bo's answer went too")
+	}
+}
+
+// TestE2EAccessiblePINHidden: in accessible mode on a terminal the PIN is
+// read with echo off (huh's accessible Input with EchoModePassword), so
+// the digits typed never reach the screen; the prompt says so.
+func TestE2EAccessiblePINHidden(t *testing.T) {
+	env := newEnv(t, "sv")
+	seedPeople(t, env.db, time.Now().AddDate(0, -1, 0))
+	a := start(t, env, "--accessible")
+	a.waitOutput("2. Bo · skyddad med PIN-kod", 1)
+	a.waitOutput("Skriv en siffra från 1 till 5:", 1)
+	a.line("2")
+	a.waitOutput("Det du skriver visas inte.", 1)
+	a.waitOutput("PIN-kod (bara Enter går tillbaka):", 1)
+	a.line("9753")
+	a.waitOutput("Fel PIN-kod. Fel försök i rad: 1.", 1)
+	a.waitOutput("PIN-kod (bara Enter går tillbaka):", 2)
+	a.line("2468")
+	a.waitOutput("Du gör testet som Bo.", 1)
+	a.send("\x04")
+	a.exitOK("Ctrl+D at the menu")
+	for _, typed := range []string{"9753", "2468"} {
+		if strings.Contains(a.output(), typed) {
+			t.Errorf("the PIN %s was echoed:\n%s", typed, a.tail())
+		}
+	}
+}

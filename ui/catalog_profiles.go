@@ -104,7 +104,7 @@ var profilesSV = profilesCatalog{
 
 	PINTitle:    "PIN-kod för %s",
 	PINPrompt:   "PIN-kod",
-	PINHint:     "Skriv PIN-koden och tryck Enter. Det du skriver visas som punkter. Esc går tillbaka.",
+	PINHint:     "Skriv PIN-koden och tryck Enter. Det du skriver visas som stjärnor. Esc går tillbaka.",
 	PINWrong:    "Fel PIN-kod. Fel försök i rad: %d.",
 	PINWait:     "Vänta %d s innan du försöker igen.",
 	PINChecking: "Kontrollerar PIN-koden …",
@@ -194,7 +194,7 @@ var profilesEN = profilesCatalog{
 
 	PINTitle:    "PIN for %s",
 	PINPrompt:   "PIN",
-	PINHint:     "Type the PIN and press Enter. What you type shows as dots. Esc goes back.",
+	PINHint:     "Type the PIN and press Enter. What you type shows as stars. Esc goes back.",
 	PINWrong:    "Wrong PIN. Wrong tries in a row: %d.",
 	PINWait:     "Wait %d s before trying again.",
 	PINChecking: "Checking the PIN …",
