@@ -477,3 +477,23 @@ func (h *harness) person(name string) {
 	}
 	h.t.Fatalf("no person %q on the people screen", name)
 }
+
+// TestWelcomeMenuScrolls: at 80×16 the welcome menu of a person with
+// every entry does not fit; it scrolls with the cursor instead of
+// pushing the screen past the window.
+func TestWelcomeMenuScrolls(t *testing.T) {
+	h, _, _, _ := peopleHarness(t, survey.English)
+	h.keys("<enter>")
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 16})
+	if n := strings.Count(h.screen(), "\n") + 1; n > 16 {
+		t.Fatalf("%d lines at 80×16:\n%s", n, h.screen())
+	}
+	h.see("› Take the test again")
+	h.notSee("Quit")
+	h.keys("<up>")
+	h.see("› Quit")
+	h.notSee("Take the test again")
+	if n := strings.Count(h.screen(), "\n") + 1; n > 16 {
+		t.Fatalf("%d lines at 80×16:\n%s", n, h.screen())
+	}
+}

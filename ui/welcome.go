@@ -26,7 +26,7 @@ type menuItem struct {
 }
 
 func newWelcome(c *common, unfinished, latest *store.Attempt) welcomeModel {
-	m := welcomeModel{unfinished: unfinished, info: profileInfo(c, latest)}
+	m := welcomeModel{unfinished: unfinished, info: profileInfo(c, unfinished, latest)}
 	if unfinished != nil {
 		label := fmt.Sprintf(c.cat.MenuContinue, answeredCount(*unfinished), len(c.q.Statements))
 		m.items = append(m.items, menuItem{label, intentContinue{}})
@@ -94,13 +94,17 @@ func (m welcomeModel) view(c *common) string {
 		b.WriteString("\n")
 	}
 	b.WriteString(welcomeInfo(c, m.info))
-	for i, it := range m.items {
-		b.WriteString(menuLine(c, it.label, i == m.cursor) + "\n")
-	}
+	var tail string
 	if m.confirming && m.unfinished != nil {
-		b.WriteString("\n" + c.st.Warning.Render(wrap(fmt.Sprintf(c.cat.ConfirmStartOver, answeredCount(*m.unfinished)), contentWidth(c))) + "\n")
-		b.WriteString(c.st.Strong.Render(c.cat.ConfirmYesNo) + "\n")
+		tail = "\n" + c.st.Warning.Render(wrap(fmt.Sprintf(c.cat.ConfirmStartOver, answeredCount(*m.unfinished)), contentWidth(c))) + "\n" +
+			c.st.Strong.Render(c.cat.ConfirmYesNo) + "\n"
 	}
+	// The menu scrolls when the window cannot show all of it.
+	first, last := menuWindow(c, b.String(), tail, len(m.items), m.cursor)
+	for i := first; i < last; i++ {
+		b.WriteString(menuLine(c, m.items[i].label, i == m.cursor) + "\n")
+	}
+	b.WriteString(tail)
 	return b.String()
 }
 

@@ -28,19 +28,25 @@ func profileItems(c *common) []menuItem {
 
 // profileInfo is what the welcome screen says of the person: their name
 // if they have one, how long ago their last test was, and, once the
-// retake interval has passed, a suggestion to take it again.
-func profileInfo(c *common, latest *store.Attempt) []string {
+// retake interval has passed and no test is under way, a suggestion to
+// take it again.
+func profileInfo(c *common, unfinished, latest *store.Attempt) []string {
 	var lines []string
 	cat := c.cat.Profiles
+	who := ""
 	if c.prof.who != "" {
-		lines = append(lines, fmt.Sprintf(cat.Who, c.prof.who))
+		who = fmt.Sprintf(cat.Who, c.prof.who)
 	}
 	if latest == nil || c.prof.now == nil {
+		if who != "" {
+			lines = append(lines, who)
+		}
 		return lines
 	}
 	now := c.prof.now()
-	lines = append(lines, fmt.Sprintf(cat.LastTest, ago(c, latest.Finished, now)))
-	if c.prof.retake > 0 && now.Sub(latest.Finished) >= c.prof.retake {
+	// The name and the last test share a line where they fit.
+	lines = append(lines, strings.TrimSpace(who+" "+fmt.Sprintf(cat.LastTest, ago(c, latest.Finished, now))))
+	if unfinished == nil && c.prof.retake > 0 && now.Sub(latest.Finished) >= c.prof.retake {
 		lines = append(lines, fmt.Sprintf(cat.RetakeDue, interval(c, c.prof.retake)))
 	}
 	return lines
@@ -111,4 +117,21 @@ func interval(c *common, d time.Duration) string {
 		return cat.EveryDay
 	}
 	return fmt.Sprintf(cat.EveryDays, days)
+}
+
+// menuWindow is the part of a menu of n entries that fits under head and
+// above tail in the window, around the cursor: all of it when it fits
+// (or before the window size is known).
+func menuWindow(c *common, head, tail string, n, cursor int) (first, last int) {
+	if c.height == 0 {
+		return 0, n
+	}
+	// The body is head, the entries and tail; the footer (the key help
+	// and a store error) takes 1 + c.notice rows under it.
+	room := max(3, c.height-strings.Count(head, "\n")-strings.Count(tail, "\n")-1-c.notice)
+	if n <= room {
+		return 0, n
+	}
+	first = max(0, min(cursor-room/2, n-room))
+	return first, first + room
 }
