@@ -122,9 +122,9 @@ func TestMedianOddAndEven(t *testing.T) {
 		ratings []byte
 		tenths  int
 	}{
-		{"odd", []byte{1, 2, 2, 5, 7}, 20},   // middle of five: the third, 2
-		{"even", []byte{1, 2, 5, 7}, 35},     // (2+5)/2 = 3.5
-		{"one", []byte{6}, 60},               // a single rating is its own median
+		{"odd", []byte{1, 2, 2, 5, 7}, 20},    // middle of five: the third, 2
+		{"even", []byte{1, 2, 5, 7}, 35},      // (2+5)/2 = 3.5
+		{"one", []byte{6}, 60},                // a single rating is its own median
 		{"even same", []byte{3, 3, 4, 4}, 35}, // (3+4)/2
 		{"all same", []byte{7, 7, 7, 7}, 70},
 	} {
