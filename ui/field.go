@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 )
@@ -73,4 +74,10 @@ func (m fieldModel) resize(c *common) (fieldModel, tea.Cmd) {
 	var cmd tea.Cmd
 	m.form, cmd = sizeForm(c, m.form)
 	return m, cmd
+}
+
+// leaveKey is Ctrl+C as the people screens' help names it: no test is
+// under way there, so it quits rather than pauses.
+func leaveKey(c *common) key.Binding {
+	return key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", c.cat.KeyQuitMenu))
 }

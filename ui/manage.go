@@ -306,7 +306,7 @@ func (m manageModel) helpKeys(c *common) []key.Binding {
 	case manageList, manageActions:
 		return []key.Binding{c.keys.Up, c.keys.Confirm, c.keys.Back, c.keys.Help, c.keys.QuitMenu}
 	case manageWorking:
-		return []key.Binding{c.keys.Interrupt}
+		return []key.Binding{leaveKey(c)}
 	}
-	return []key.Binding{c.keys.Confirm, c.keys.Back, c.keys.Interrupt}
+	return []key.Binding{c.keys.Confirm, c.keys.Back, leaveKey(c)}
 }

@@ -150,7 +150,7 @@ func (m newPersonModel) view(c *common) string {
 }
 
 func (m newPersonModel) helpKeys(c *common) []key.Binding {
-	return []key.Binding{c.keys.Confirm, c.keys.Back, c.keys.Interrupt}
+	return []key.Binding{c.keys.Confirm, c.keys.Back, leaveKey(c)}
 }
 
 // addProfileErr turns a refusal of AddProfile or RenameProfile into the

@@ -96,5 +96,5 @@ func (m pinModel) view(c *common) string {
 }
 
 func (m pinModel) helpKeys(c *common) []key.Binding {
-	return []key.Binding{c.keys.Confirm, c.keys.Back, c.keys.Interrupt}
+	return []key.Binding{c.keys.Confirm, c.keys.Back, leaveKey(c)}
 }

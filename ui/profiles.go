@@ -631,7 +631,11 @@ func (m Model) updateProfileScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, cmd
 		}
 		if m.cfg.ReadOnly != nil {
+			// Nothing can be saved: say so, and ask the name again.
 			m.setErr(store.ErrReadOnly)
+			m.formGen++
+			m.p.person, cmd = m.p.person.askName(c, m.personNames(), "")
+			return m, tagCmd(m.formGen, cmd)
 		}
 		m.busy = true
 		return m, addPersonCmd(m.cfg.Store, m.p.person.name, m.p.person.pin, m.cfg.Now())

@@ -497,3 +497,26 @@ func TestWelcomeMenuScrolls(t *testing.T) {
 		t.Fatalf("%d lines at 80×16:\n%s", n, h.screen())
 	}
 }
+
+// TestReadOnlyPeople: on a file that can only be read, people can still
+// be chosen (a right PIN needs no write), but adding one or an anonymous
+// test says at once that nothing can be saved.
+func TestReadOnlyPeople(t *testing.T) {
+	q, _ := survey.Load()
+	st := newMemStore()
+	people(t, st, q, time.Date(2026, 7, 20, 12, 0, 0, 0, time.UTC))
+	h := &harness{t: t, q: q, clock: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}
+	h.m = New(Config{Store: st, Questionnaire: q, Lang: survey.English, ReadOnly: store.ErrReadOnly,
+		Now: func() time.Time { return h.clock }})
+	h.run(h.m.Init())
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.keys("<down><down><down><enter>") // Anonymously
+	h.see("Who are you?", "Could not save")
+	h.keys("<up><enter>") // New person
+	h.text("Cia")
+	h.keys("<enter><enter>")
+	h.see("Name or alias", "Could not save")
+	if _, ok, _ := st.ProfileByName("Cia"); ok {
+		t.Error("Cia was added to a read-only file")
+	}
+}

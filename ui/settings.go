@@ -133,5 +133,5 @@ func (m settingsModel) helpKeys(c *common) []key.Binding {
 	if m.step == 0 {
 		return []key.Binding{c.keys.Up, c.keys.Confirm, c.keys.Back, c.keys.QuitMenu}
 	}
-	return []key.Binding{c.keys.Confirm, c.keys.Back, c.keys.Interrupt}
+	return []key.Binding{c.keys.Confirm, c.keys.Back, leaveKey(c)}
 }
