@@ -48,10 +48,12 @@ func (m pinModel) waiting(now time.Time) bool {
 	return !m.wait.IsZero() && now.Before(m.wait)
 }
 
-// startWait shows the countdown until t and returns the first tick.
-func (m pinModel) startWait(t, now time.Time) (pinModel, tea.Cmd) {
+// startWait shows the countdown until t and returns the first tick of a
+// chain numbered tick, unique in the program (profileState.ticks), so
+// that a chain left from an earlier wait or PIN screen stops.
+func (m pinModel) startWait(t, now time.Time, tick int) (pinModel, tea.Cmd) {
 	m.wait = t
-	m.tick++
+	m.tick = tick
 	return m.countdown(now)
 }
 

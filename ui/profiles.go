@@ -89,6 +89,7 @@ type profileState struct {
 	current store.Profile
 	anon    bool // the attempt runs under a fresh anonymous profile
 	ask     bool // show the chooser even with one profile (after "Byt person")
+	ticks   int  // countdown chains started (see pinModel.startWait)
 	listed  []store.Profile
 
 	chooser    chooserModel
@@ -238,6 +239,7 @@ func (m Model) toChooser() (tea.Model, tea.Cmd) {
 	n.help.Width = m.help.Width
 	n.formGen = m.formGen + 1
 	n.p.ask = true
+	n.p.ticks = m.p.ticks
 	n.setErr(m.err) // a failed save is said until the next one succeeds
 	return n, n.Init()
 }
@@ -365,7 +367,8 @@ func (m Model) updateProfileMsg(msg profileMsg) (tea.Model, tea.Cmd) {
 			if until.IsZero() || !until.After(now) {
 				until = now.Add(time.Second)
 			}
-			*pm, wait = pm.startWait(until, now)
+			m.p.ticks++
+			*pm, wait = pm.startWait(until, now, m.p.ticks)
 		case errors.Is(msg.err, store.ErrCorrupt):
 			return m.storeErr(msg.err)
 		case msg.err != nil:
@@ -390,7 +393,8 @@ func (m Model) updateProfileMsg(msg profileMsg) (tea.Model, tea.Cmd) {
 			m.setErr(nil)
 			pm.failures, pm.wrong = msg.check.Failures, true
 			if !msg.check.WaitUntil.IsZero() {
-				*pm, wait = pm.startWait(msg.check.WaitUntil, now)
+				m.p.ticks++
+				*pm, wait = pm.startWait(msg.check.WaitUntil, now, m.p.ticks)
 			}
 		}
 		m.formGen++
