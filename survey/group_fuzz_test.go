@@ -111,6 +111,34 @@ func checkReport(t *testing.T, q *Questionnaire, r GroupReport, finished, unfini
 		t.Errorf("%d ratings, %d highest and %d lowest marked", total, hi, lo)
 	}
 	for _, s := range r.Splits {
+		// Each area's and the overall means: a shown mean has at least
+		// MinGroup raters, and what the report's mean minus the shown
+		// ones gives away is nobody or at least MinGroup raters.
+		for a := range len(r.Areas) + 1 {
+			whole, shown := r.Overall.N, 0
+			if a < len(r.Areas) {
+				whole = r.Areas[a].N
+			}
+			for _, g := range s.Groups {
+				m := g.Overall
+				if a < len(r.Areas) && !g.TooFew {
+					m = g.Areas[a]
+				}
+				if g.TooFew || m.TooFew {
+					if m != (GroupMean{AreaID: m.AreaID, TooFew: m.TooFew}) {
+						t.Errorf("%s/%s: hidden mean shows %+v", s.QuestionID, g.OptionID, m)
+					}
+					continue
+				}
+				if m.N < MinGroup {
+					t.Errorf("%s/%s: mean of %d raters shown", s.QuestionID, g.OptionID, m.N)
+				}
+				shown += m.N
+			}
+			if rest := whole - shown; rest < 0 || (shown > 0 && rest > 0 && rest < MinGroup) {
+				t.Errorf("%s, area %d: shown means hold %d of %d raters: %d can be derived", s.QuestionID, a, shown, whole, rest)
+			}
+		}
 		shown := 0
 		for _, g := range s.Groups {
 			if g.TooFew {

@@ -19,6 +19,13 @@ import "slices"
 //     the hidden ones together hold at least MinGroup respondents (or all
 //     are hidden). What can be derived is then a mean of at least
 //     MinGroup people.
+//   - The same rule holds for each mean inside a shown group: a group of
+//     six where only two rated area b's statements would show those two
+//     people's mean. So each area's mean in a group (and the group's
+//     overall mean) is hidden (GroupMean.TooFew) when fewer than MinGroup
+//     of its respondents rated there, with the same complementary
+//     suppression across the split's groups, counting raters of that area
+//     (the whole report shows the area's mean over everyone).
 //   - Respondents who left the question unanswered (or answered with an
 //     option the questionnaire does not have) form a group of their own,
 //     OptionID "", listed last and only when there is anyone in it; the
@@ -45,17 +52,24 @@ type SplitGroup struct {
 	Areas    []GroupMean
 }
 
-// GroupMean is a mean of pooled ratings within one split group.
+// GroupMean is a mean of pooled ratings within one split group. When
+// TooFew is set (fewer than MinGroup of the group rated here, or hidden
+// so that such a mean cannot be derived) every number is zero.
 type GroupMean struct {
 	AreaID     string
+	TooFew     bool
+	N          int // the group's respondents who rated here
 	Ratings    int
 	Sum        int
 	Mean       float64
 	MeanTenths int
 }
 
-func newGroupMean(id string, sum, n int) GroupMean {
-	return GroupMean{AreaID: id, Ratings: n, Sum: sum, Mean: Mean{sum, n}.Float(), MeanTenths: RoundRatio(sum, n, 1)}
+func newGroupMean(id string, hidden bool, raters, sum, n int) GroupMean {
+	if hidden {
+		return GroupMean{AreaID: id, TooFew: true}
+	}
+	return GroupMean{AreaID: id, N: raters, Ratings: n, Sum: sum, Mean: Mean{sum, n}.Float(), MeanTenths: RoundRatio(sum, n, 1)}
 }
 
 // splitTally counts one split: per option (index len(options) is the
@@ -65,6 +79,7 @@ type splitTally struct {
 	options  []string
 	index    map[string]int
 	n        []int
+	raters   [][]int // group → area (index len(areas): any area) → respondents who rated there
 	ratings  [][]int // group → area → ratings
 	sums     [][]int
 }
@@ -77,9 +92,11 @@ func newSplitTally(b BackgroundQuestion, areas int) splitTally {
 	}
 	groups := len(b.Options) + 1
 	s.n = make([]int, groups)
+	s.raters = make([][]int, groups)
 	s.ratings = make([][]int, groups)
 	s.sums = make([][]int, groups)
 	for g := range groups {
+		s.raters[g] = make([]int, areas+1)
 		s.ratings[g] = make([]int, areas)
 		s.sums[g] = make([]int, areas)
 	}
@@ -92,15 +109,32 @@ func (s *splitTally) add(option string, rated, sums []int) {
 		g = len(s.options)
 	}
 	s.n[g]++
+	some := false
 	for a := range rated {
+		if rated[a] > 0 {
+			s.raters[g][a]++
+			some = true
+		}
 		s.ratings[g][a] += rated[a]
 		s.sums[g][a] += sums[a]
+	}
+	if some {
+		s.raters[g][len(rated)]++
 	}
 }
 
 func (s *splitTally) report(q *Questionnaire) Split {
 	out := Split{QuestionID: s.question}
-	hidden := suppress(s.n)
+	hidden := suppress(s.n, nil)
+	// cell[a][g]: is group g's mean of area a (a = len(q.Areas): overall) hidden?
+	cell := make([][]bool, len(q.Areas)+1)
+	sizes := make([]int, len(s.n))
+	for a := range cell {
+		for g := range s.n {
+			sizes[g] = s.raters[g][a]
+		}
+		cell[a] = suppress(sizes, hidden)
+	}
 	for g, n := range s.n {
 		id := ""
 		if g < len(s.options) {
@@ -117,25 +151,26 @@ func (s *splitTally) report(q *Questionnaire) Split {
 		sg.N = n
 		all, allSum := 0, 0
 		for a, area := range q.Areas {
-			sg.Areas = append(sg.Areas, newGroupMean(area.ID, s.sums[g][a], s.ratings[g][a]))
+			sg.Areas = append(sg.Areas, newGroupMean(area.ID, cell[a][g], s.raters[g][a], s.sums[g][a], s.ratings[g][a]))
 			all += s.ratings[g][a]
 			allSum += s.sums[g][a]
 		}
-		sg.Overall = newGroupMean("", allSum, all)
+		ov := len(q.Areas)
+		sg.Overall = newGroupMean("", cell[ov][g], s.raters[g][ov], allSum, all)
 		out.Groups = append(out.Groups, sg)
 	}
 	return out
 }
 
 // suppress decides which groups of a partition with sizes n are hidden:
-// every group under MinGroup, then, while the hidden groups together
-// hold 1 to MinGroup−1 respondents, the smallest shown group (the later
-// one on a tie) as well.
-func suppress(n []int) []bool {
+// those already hidden (given, may be nil) and every group under
+// MinGroup, then, while the hidden groups together hold 1 to MinGroup−1
+// respondents, the smallest shown group (the later one on a tie) as well.
+func suppress(n []int, given []bool) []bool {
 	hidden := make([]bool, len(n))
 	pool := 0
 	for g, c := range n {
-		if c < MinGroup {
+		if c < MinGroup || (given != nil && given[g]) {
 			hidden[g] = true
 			pool += c
 		}

@@ -88,7 +88,7 @@ func TestSplitComplementarySuppression(t *testing.T) {
 		// The unanswered group is a group like the others.
 		{"unanswered small", []int{6, 8, 0, 0, 3}, []bool{true, false, true, true, true}},
 	} {
-		got := suppress(c.sizes)
+		got := suppress(c.sizes, nil)
 		if !slices.Equal(got, c.hidden) {
 			t.Errorf("%s: suppress(%v) = %v, want %v", c.name, c.sizes, got, c.hidden)
 		}
@@ -135,5 +135,51 @@ func TestSplitsOnlyChoiceQuestions(t *testing.T) {
 	r := tallyOf(q, handFive(), 0)
 	if len(r.Splits) != 1 || r.Splits[0].QuestionID != BackgroundRole {
 		t.Errorf("splits %+v, want role only", r.Splits)
+	}
+}
+
+func TestSplitAreaMeanNeedsFiveRaters(t *testing.T) {
+	// Six librarians rate everything (a 5, b 5). Six assistants rate
+	// area a (2); only two of them rate b (7): the assistants' b mean is
+	// those two people's, so it is hidden; that leaves 2 hidden raters of
+	// b, so the librarians' b mean (derivable from the report's b mean)
+	// is hidden too. Area a and the overall means are shown for both.
+	rs := people(6, "librarian", 5, 5)
+	rs = append(rs, people(2, "assistant", 2, 7)...)
+	rs = append(rs, people(4, "assistant", 2, 0)...)
+	r := tallyOf(groupQ(), rs, 0)
+	g := groupsOf(t, r, BackgroundRole)
+	for _, id := range []string{"librarian", "assistant"} {
+		h := g[id]
+		if h.TooFew || h.N != 6 {
+			t.Fatalf("%s = %+v, want shown, N 6", id, h)
+		}
+		if a := h.Areas[0]; a.TooFew || a.N != 6 {
+			t.Errorf("%s area a = %+v, want shown, 6 raters", id, a)
+		}
+		if b := h.Areas[1]; !b.TooFew || b != (GroupMean{AreaID: "b", TooFew: true}) {
+			t.Errorf("%s area b = %+v, want hidden with no numbers", id, b)
+		}
+		if o := h.Overall; o.TooFew || o.N != 6 {
+			t.Errorf("%s overall = %+v, want shown", id, o)
+		}
+	}
+	// Assistants overall: 18 × 2 + 2 × 7 = 50 over 20 ratings = 2.5.
+	if o := g["assistant"].Overall; o.Ratings != 20 || o.Sum != 50 || o.MeanTenths != 25 {
+		t.Errorf("assistants overall = %+v, want 50/20 = 2.5", o)
+	}
+
+	// Five managers, three of whom rate b (1): the hidden raters of b
+	// are now 2 + 3 = 5, enough; the librarians' b mean is shown again.
+	rs = append(rs, people(3, RoleManager, 4, 1)...)
+	rs = append(rs, people(2, RoleManager, 4, 0)...)
+	g = groupsOf(t, tallyOf(groupQ(), rs, 0), BackgroundRole)
+	if b := g["librarian"].Areas[1]; b.TooFew || b.N != 6 || b.MeanTenths != 50 {
+		t.Errorf("librarians' b = %+v, want shown: 6 raters, 5.0", b)
+	}
+	for _, id := range []string{"assistant", RoleManager} {
+		if b := g[id].Areas[1]; !b.TooFew {
+			t.Errorf("%s b = %+v, want hidden", id, b)
+		}
 	}
 }
