@@ -1,0 +1,367 @@
+package transfer
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Record is one finished attempt as an export carries it.
+type Record struct {
+	Attempt              string // 32 lowercase hexadecimal digits (store.AttemptID.String)
+	Workshop             string // workshop id, "" if taken outside a workshop
+	WorkshopName         string
+	Round                string // collection round, "" if none
+	Started              time.Time
+	Finished             time.Time // the column "date"
+	Questionnaire        string
+	QuestionnaireVersion int
+	// Background holds the chosen option's id by question id, or a
+	// municipality's name.
+	Background map[string]string
+	// Ratings by statement id: 1 to the scale's top, 0 for a statement
+	// skipped; a statement not reached is absent.
+	Ratings map[string]int
+	// AreaMeans by area id in hundredths (425 is 4.25); an area with no
+	// rating is absent. They are for the reader of the file: an import
+	// computes its own from the ratings.
+	AreaMeans map[string]int
+	Manager   string   // the managers' question's answer, "" if not asked or not answered
+	Learn     []string // needs inventory: topic ids, most wanted first
+	Teach     []string // topic ids the person could teach
+	ShowName  bool     // the name may go with Teach in a group's list
+	// Profile is the profile's name; written only with names, and
+	// HasProfile says whether the file carried the field at all.
+	Profile    string
+	HasProfile bool
+	Discussion map[string]string // only with text
+	Plan       *Plan             // only with text; nil when none
+}
+
+// Plan is the part of a learning plan written only with text.
+type Plan struct {
+	Topics []string
+	Goal   string
+	Other  string
+}
+
+// Columns fixes the CSV columns: the ids of the background questions,
+// statements, areas and discussion questions, each in the order given.
+// Every id a record uses must be among them.
+type Columns struct {
+	Background []string
+	Statements []string
+	Areas      []string
+	Discussion []string
+}
+
+// Header is what the first line of an export says.
+type Header struct {
+	Version   int
+	Records   int // how many records follow
+	Exported  time.Time
+	WithNames bool // records carry the profile's name
+	WithText  bool // records carry discussion answers and plans
+	Columns   Columns
+}
+
+// Limits bound what Decode reads.
+type Limits struct {
+	MaxLine    int   // bytes in one line (a CSV record may span several)
+	MaxRecords int   // records in one file
+	MaxBytes   int64 // bytes in the whole file
+}
+
+// DefaultLimits are generous for real exports (a line of a record with
+// every discussion answer at its longest is under 64 KiB) and stop a
+// hostile file early.
+var DefaultLimits = Limits{MaxLine: 1 << 20, MaxRecords: 2_000_000, MaxBytes: 2 << 30}
+
+// Whole-file refusals: Decode returns them wrapped in a *FileError.
+var (
+	// ErrNotExport: the file does not begin as a digikomp export does
+	// (empty, binary, another program's file, or a header cut short).
+	ErrNotExport = errors.New("not a digikomp export")
+	// ErrNewer: a format version newer than this build reads.
+	ErrNewer = errors.New("written by a newer digikomp")
+	// ErrHeader: the header is a digikomp export's but cannot be read
+	// (a missing, unknown or repeated column or field).
+	ErrHeader = errors.New("the header cannot be read")
+	// ErrLineTooLong: a line longer than Limits.MaxLine.
+	ErrLineTooLong = errors.New("a line is too long")
+	// ErrTooMany: more records than Limits.MaxRecords, or the file is
+	// larger than Limits.MaxBytes.
+	ErrTooMany = errors.New("too many records or bytes")
+	// ErrCount: the file holds fewer or more records than its header
+	// says: it was cut short, or rows were added or removed by hand.
+	ErrCount = errors.New("the number of records differs from the header")
+	// ErrRead: the file could not be read (the operating system's error
+	// is wrapped too).
+	ErrRead = errors.New("read error")
+)
+
+// FileError is a whole-file refusal: Err is one of the errors above, Line
+// the line it was found on (0 when none applies), Detail what was found.
+type FileError struct {
+	Line   int
+	Err    error
+	Detail string
+	Cause  error // the read error, for ErrRead
+}
+
+func (e *FileError) Error() string {
+	s := e.Err.Error()
+	if e.Line > 0 {
+		s = fmt.Sprintf("line %d: %s", e.Line, s)
+	}
+	if e.Detail != "" {
+		s += ": " + e.Detail
+	}
+	if e.Cause != nil {
+		s += ": " + e.Cause.Error()
+	}
+	return s
+}
+
+func (e *FileError) Unwrap() []error {
+	if e.Cause != nil {
+		return []error{e.Err, e.Cause}
+	}
+	return []error{e.Err}
+}
+
+// Code says why a record was rejected.
+type Code string
+
+// Reasons a record is rejected.
+const (
+	CodeSyntax     Code = "syntax"      // not a CSV row or JSON object (a quote left open, broken JSON)
+	CodeFields     Code = "fields"      // a CSV row with another number of cells than the header
+	CodeUnknownKey Code = "unknown-key" // a JSON key the format does not have
+	CodeMissing    Code = "missing"     // a required field is empty or absent
+	CodeAttemptID  Code = "attempt-id"  // not 32 lowercase hexadecimal digits
+	CodeDuplicate  Code = "duplicate"   // the same attempt id again in this file
+	CodeDate       Code = "date"        // not an RFC 3339 time, or finished before started
+	CodeNumber     Code = "number"      // a version, rating or mean that is not a number of the right form
+	CodeText       Code = "text"        // not UTF-8, holds a NUL, or longer than MaxText
+	CodeID         Code = "id"          // an id that is empty, too long or holds spaces or controls
+	CodeTopic      Code = "topic"       // a topic id that is not one
+	CodeBool       Code = "bool"        // show_name that is neither yes nor no
+	CodeBlank      Code = "blank"       // an empty line where a record should be
+)
+
+// Problem is one rejected record: the line it starts on, why, and the
+// field (column or key) concerned, if one.
+type Problem struct {
+	Line  int
+	Code  Code
+	Field string
+}
+
+func (p Problem) Error() string {
+	if p.Field != "" {
+		return fmt.Sprintf("line %d: %s: %s", p.Line, p.Field, p.Code)
+	}
+	return fmt.Sprintf("line %d: %s", p.Line, p.Code)
+}
+
+// Limits of single fields, the same as the database's.
+const (
+	MaxID   = 128  // bytes of an id, and of a background answer
+	MaxText = 4000 // bytes of a free text (a discussion answer, a goal)
+	maxList = 64   // ids in one list of topics
+)
+
+var (
+	attemptPattern = regexp.MustCompile(`^[0-9a-f]{32}$`)
+	topicPattern   = regexp.MustCompile(`^[a-z0-9-]{1,40}$`)
+	meanPattern    = regexp.MustCompile(`^[0-9]{1,3}\.[0-9]{2}$`)
+)
+
+// fieldError is a problem found in one field while decoding.
+type fieldError struct {
+	code  Code
+	field string
+}
+
+func bad(code Code, field string) *fieldError { return &fieldError{code, field} }
+
+// checkID accepts an id: 1 to MaxID bytes of UTF-8 without spaces,
+// controls or NUL.
+func checkID(field, s string) *fieldError {
+	if s == "" || len(s) > MaxID || !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+		return bad(CodeID, field)
+	}
+	return nil
+}
+
+// checkText accepts free text: UTF-8 without NUL, at most max bytes.
+func checkText(field, s string, max int) *fieldError {
+	if len(s) > max || !utf8.ValidString(s) || strings.IndexByte(s, 0) >= 0 {
+		return bad(CodeText, field)
+	}
+	return nil
+}
+
+func parseTime(field, s string) (time.Time, *fieldError) {
+	if s == "" {
+		return time.Time{}, bad(CodeMissing, field)
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil || t.Year() < 1970 || t.Year() > 9999 {
+		return time.Time{}, bad(CodeDate, field)
+	}
+	return t, nil
+}
+
+func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// parseSmall parses a whole number of at most digits digits, no sign.
+func parseSmall(field, s string, digits int) (int, *fieldError) {
+	if s == "" || len(s) > digits || strings.TrimLeft(s, "0123456789") != "" {
+		return 0, bad(CodeNumber, field)
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, bad(CodeNumber, field)
+	}
+	return n, nil
+}
+
+// FormatMean writes hundredths with two decimals and a decimal point.
+func FormatMean(hundredths int) string {
+	return strconv.Itoa(hundredths/100) + "." + fmt.Sprintf("%02d", hundredths%100)
+}
+
+func parseMean(field, s string) (int, *fieldError) {
+	if !meanPattern.MatchString(s) {
+		return 0, bad(CodeNumber, field)
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	w, _ := strconv.Atoi(whole)
+	f, _ := strconv.Atoi(frac)
+	return 100*w + f, nil
+}
+
+func checkTopics(field string, list []string) *fieldError {
+	if len(list) > maxList {
+		return bad(CodeTopic, field)
+	}
+	for _, id := range list {
+		if !topicPattern.MatchString(id) {
+			return bad(CodeTopic, field)
+		}
+	}
+	return nil
+}
+
+// check validates what every record needs, whichever form it came in.
+func (r *Record) check() *fieldError {
+	if r.Attempt == "" {
+		return bad(CodeMissing, "attempt")
+	}
+	if !attemptPattern.MatchString(r.Attempt) {
+		return bad(CodeAttemptID, "attempt")
+	}
+	for _, t := range []struct {
+		name string
+		at   time.Time
+	}{{"started", r.Started}, {"date", r.Finished}} {
+		if t.at.Year() < 1970 || t.at.Year() > 9999 {
+			return bad(CodeDate, t.name)
+		}
+	}
+	if r.Finished.Before(r.Started) {
+		return bad(CodeDate, "date")
+	}
+	if r.Questionnaire == "" {
+		return bad(CodeMissing, "questionnaire")
+	}
+	if e := checkID("questionnaire", r.Questionnaire); e != nil {
+		return e
+	}
+	if r.QuestionnaireVersion < 1 {
+		return bad(CodeNumber, "questionnaire_version")
+	}
+	for _, f := range []struct {
+		name, value string
+		id          bool
+	}{
+		{"workshop", r.Workshop, true}, {"manager", r.Manager, true},
+		{"workshop_name", r.WorkshopName, false}, {"round", r.Round, false}, {"profile", r.Profile, false},
+	} {
+		if f.value == "" {
+			continue
+		}
+		if f.id {
+			if e := checkID(f.name, f.value); e != nil {
+				return e
+			}
+		} else if e := checkText(f.name, f.value, MaxID); e != nil {
+			return e
+		}
+	}
+	for k, v := range r.Background {
+		if e := checkID("background:"+k, k); e != nil {
+			return e
+		}
+		if e := checkText("background:"+k, v, MaxID); e != nil {
+			return e
+		}
+	}
+	for k, v := range r.Ratings {
+		if e := checkID("rating:"+k, k); e != nil {
+			return e
+		}
+		if v < 0 || v > 99 {
+			return bad(CodeNumber, "rating:"+k)
+		}
+	}
+	for k, v := range r.AreaMeans {
+		if e := checkID("mean:"+k, k); e != nil {
+			return e
+		}
+		if v < 0 || v > 99999 {
+			return bad(CodeNumber, "mean:"+k)
+		}
+	}
+	for k, v := range r.Discussion {
+		if e := checkID("discussion:"+k, k); e != nil {
+			return e
+		}
+		if e := checkText("discussion:"+k, v, MaxText); e != nil {
+			return e
+		}
+	}
+	if e := checkTopics("learn", r.Learn); e != nil {
+		return e
+	}
+	if e := checkTopics("teach", r.Teach); e != nil {
+		return e
+	}
+	if p := r.Plan; p != nil {
+		if e := checkTopics("plan:topics", p.Topics); e != nil {
+			return e
+		}
+		if e := checkText("plan:goal", p.Goal, MaxText); e != nil {
+			return e
+		}
+		if e := checkText("plan:other", p.Other, MaxText); e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// Check reports the first problem of a record as Encode would meet it, or
+// nil; Line is 0.
+func (r *Record) Check() error {
+	if e := r.check(); e != nil {
+		return Problem{Code: e.code, Field: e.field}
+	}
+	return nil
+}
