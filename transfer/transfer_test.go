@@ -227,12 +227,12 @@ func TestRejectedRecordsHaveLines(t *testing.T) {
 		data := string(encode(t, JSONL, sampleHeader(len(recs)), recs))
 		lines := strings.Split(strings.TrimSuffix(data, "\n"), "\n")
 		extra := []string{
-			strings.Replace(lines[2], `"ratings":{`, `"ratings":{"s7":8.5,`, 1),          // 4: not a whole number
-			strings.Replace(lines[2], `"attempt":`, `"colour":"red","attempt":`, 1),      // 5: unknown key
-			lines[2],                                                                    // 6: the same attempt again
+			strings.Replace(lines[2], `"ratings":{`, `"ratings":{"s7":8.5,`, 1),     // 4: not a whole number
+			strings.Replace(lines[2], `"attempt":`, `"colour":"red","attempt":`, 1), // 5: unknown key
+			lines[2], // 6: the same attempt again
 			`{"attempt":"0000018a2b3c4d5e8899aabbccddee00","questionnaire":"digikomp"`, // 7: cut short
-			"",                         // 8: blank
-			`{"attempt":"0000018a2b3c4d5e8899aabbccddee01","date":"2026-01-01T00:00:00Z","started":"2026-01-02T00:00:00Z","questionnaire":"q","questionnaire_version":1}`, // 9: finished before started
+			"", // 8: blank
+			`{"attempt":"0000018a2b3c4d5e8899aabbccddee01","date":"2026-01-01T00:00:00Z","started":"2026-01-02T00:00:00Z","questionnaire":"q","questionnaire_version":1}`,                         // 9: finished before started
 			`{"attempt":"0000018a2b3c4d5e8899aabbccddee02","date":"2026-01-01T00:00:00Z","started":"2026-01-01T00:00:00Z","questionnaire":"q","questionnaire_version":1,"learn":["Not a topic"]}`, // 10
 		}
 		lines = append(lines, extra...)
