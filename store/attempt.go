@@ -40,6 +40,8 @@ type Attempt struct {
 	Ratings              map[string]Rating // statement id → rating
 	Discussion           map[string]string // question id → free text
 	Position             Position          // where a resume continues; StageDone once finished
+	Workshop             string            // id of the workshop it was taken in, "" if none (since schema 5)
+	Manager              string            // the managers' question's answer (survey.ManagerYes …), "" if none
 }
 
 // Position is where a resumed attempt continues: the stage and the index

@@ -17,6 +17,11 @@ import (
 // to Discard it.
 func (s *Store) StartAttempt(profileID string, q *survey.Questionnaire, at time.Time) (_ Attempt, err error) {
 	defer s.withPath(&err)
+	return s.startAttempt("", profileID, q, at)
+}
+
+// startAttempt is StartAttempt, in the workshop unless workshopID is "".
+func (s *Store) startAttempt(workshopID, profileID string, q *survey.Questionnaire, at time.Time) (_ Attempt, err error) {
 	if err := checkID("profile id", profileID); err != nil {
 		return Attempt{}, err
 	}
@@ -56,6 +61,16 @@ func (s *Store) StartAttempt(profileID string, q *survey.Questionnaire, at time.
 			// overwriting someone's answers must be impossible outright.
 			return fmt.Errorf("attempt id %s already exists", id)
 		}
+		if workshopID != "" {
+			if _, ok, err := unsafeGetWorkshop(b, workshopID); err != nil {
+				return err
+			} else if !ok {
+				return fmt.Errorf("%w: %q", ErrNoWorkshop, survey.Visible(workshopID))
+			}
+			if err := unsafeJoinWorkshop(b, workshopID, id); err != nil {
+				return err
+			}
+		}
 		if err := unsafePutRecord(b, id, rec); err != nil {
 			return err
 		}
@@ -64,7 +79,18 @@ func (s *Store) StartAttempt(profileID string, q *survey.Questionnaire, at time.
 	if err != nil {
 		return Attempt{}, err
 	}
-	return rec.attempt(id, nil), nil
+	a := rec.attempt(id, nil)
+	a.Workshop = workshopID
+	return a, nil
+}
+
+// unsafeJoinWorkshop records that a new attempt is taken in the workshop:
+// its extras record and its entry in the workshop's index.
+func unsafeJoinWorkshop(b buckets, workshopID string, id AttemptID) error {
+	if err := unsafePutExtra(b, id, extraRecord{Workshop: workshopID}); err != nil {
+		return err
+	}
+	return b.byWorkshop.Put(workshopIndexKey(workshopID, id), nil)
 }
 
 // Attempt returns the attempt with the given id, finished or not.
@@ -201,10 +227,25 @@ func (s *Store) SaveBackground(id AttemptID, questionID, value string, next Posi
 	defer s.withPath(&err)
 	return s.saveAnswer(id, questionID, next,
 		func() error { return checkText("background answer", value, maxIDLen) },
-		func(_ buckets, rec *attemptRecord) error {
+		func(b buckets, rec *attemptRecord) error {
 			rec.Background = setOrClear(rec.Background, questionID, value)
-			return nil
+			return unsafeDropManagerAnswer(b, id, *rec)
 		})
+}
+
+// unsafeDropManagerAnswer clears the managers' answer of an attempt whose
+// background answers no longer make the person a manager: only managers
+// are counted among the managers (see SaveManagerAnswer).
+func unsafeDropManagerAnswer(b buckets, id AttemptID, rec attemptRecord) error {
+	if survey.IsManager(rec.Background) {
+		return nil
+	}
+	e, err := unsafeExtra(b, id)
+	if err != nil || e.Manager == "" {
+		return err
+	}
+	e.Manager = ""
+	return unsafePutExtra(b, id, e)
 }
 
 // SaveRating records a rating (on the questionnaire's scale, or Skipped)
@@ -329,6 +370,9 @@ func (s *Store) Discard(id AttemptID) (err error) {
 		if err := unsafeDeletePlan(b, id); err != nil {
 			return err
 		}
+		if err := unsafeDeleteExtras(b, id); err != nil {
+			return err
+		}
 		return b.attempts.Delete(id[:])
 	})
 }
@@ -428,7 +472,77 @@ func unsafeLoadAttempt(b buckets, id AttemptID) (Attempt, error) {
 	if err != nil {
 		return Attempt{}, err
 	}
-	return rec.attempt(id, sh.statements), nil
+	a := rec.attempt(id, sh.statements)
+	e, err := unsafeExtra(b, id)
+	if err != nil {
+		return Attempt{}, err
+	}
+	a.Workshop, a.Manager = e.Workshop, e.Manager
+	return a, nil
+}
+
+// unsafeExtra reads an attempt's extras record; none is the zero record.
+func unsafeExtra(b buckets, id AttemptID) (extraRecord, error) {
+	raw := b.extras.Get(id[:])
+	if raw == nil {
+		return extraRecord{}, nil
+	}
+	e, err := decodeExtra(raw)
+	if err != nil {
+		return extraRecord{}, fmt.Errorf("attempt %s: %w", id, err)
+	}
+	return e, nil
+}
+
+// unsafePutExtra writes an attempt's extras record, or deletes it when
+// it holds nothing.
+func unsafePutExtra(b buckets, id AttemptID, e extraRecord) error {
+	if e.empty() {
+		return b.extras.Delete(id[:])
+	}
+	raw, err := encodeExtra(e)
+	if err != nil {
+		return err
+	}
+	return b.extras.Put(id[:], raw)
+}
+
+// unsafeDeleteExtras removes what an attempt has beside its record in
+// schema 5's buckets: its extras record and its workshop index entry.
+// Whatever removes an attempt (Discard, DeleteProfile) calls it.
+func unsafeDeleteExtras(b buckets, id AttemptID) error {
+	raw := b.extras.Get(id[:])
+	if raw == nil {
+		return nil
+	}
+	// A record that does not decode still goes: the attempt goes. Its
+	// index entry is then found by the workshop id it names, if readable.
+	if e, err := decodeExtra(raw); err == nil && e.Workshop != "" {
+		if err := b.byWorkshop.Delete(workshopIndexKey(e.Workshop, id)); err != nil {
+			return err
+		}
+	} else if err != nil {
+		if w := looseExtraWorkshop(raw); w != "" {
+			if err := b.byWorkshop.Delete(workshopIndexKey(w, id)); err != nil {
+				return err
+			}
+		}
+	}
+	return b.extras.Delete(id[:])
+}
+
+// looseExtraWorkshop reads the workshop id of an extras record that does
+// not pass decodeExtra's checks (a bad answer code), so that deleting its
+// attempt still finds the index entry.
+func looseExtraWorkshop(raw []byte) string {
+	r := reader{b: raw}
+	r.byte()
+	r.byte()
+	w := r.bytes(r.uvarint(maxIDLen))
+	if r.err != nil {
+		return ""
+	}
+	return string(w)
 }
 
 // unsafeIndexFinished writes what a finished attempt adds besides its

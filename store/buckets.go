@@ -53,6 +53,7 @@ var allBuckets = [][]byte{
 	metaBucket, profilesBucket, attemptsBucket,
 	unfinishedBucket, historyBucket, shapesBucket, resultsBucket, placesBucket,
 	plansBucket, definitionsBucket,
+	workshopsBucket, byWorkshop, extrasBucket,
 }
 
 // unsafeCreateBuckets creates any missing bucket; it assumes an open
@@ -80,10 +81,14 @@ func unsafeBuckets(tx *bbolt.Tx) (buckets, error) {
 		places:      tx.Bucket(placesBucket),
 		plans:       tx.Bucket(plansBucket),
 		definitions: tx.Bucket(definitionsBucket),
+		workshops:   tx.Bucket(workshopsBucket),
+		byWorkshop:  tx.Bucket(byWorkshop),
+		extras:      tx.Bucket(extrasBucket),
 	}
 	if b.profiles == nil || b.attempts == nil || b.unfinished == nil ||
 		b.history == nil || b.shapes == nil || b.results == nil || b.places == nil ||
-		b.plans == nil || b.definitions == nil {
+		b.plans == nil || b.definitions == nil ||
+		b.workshops == nil || b.byWorkshop == nil || b.extras == nil {
 		return buckets{}, fmt.Errorf("%w: a bucket is missing", ErrCorrupt)
 	}
 	b.cache = &txCache{shapes: map[string]shape{}, places: newPlaces(b.places)}
@@ -109,6 +114,7 @@ type buckets struct {
 	profiles, attempts, unfinished, history *bbolt.Bucket
 	shapes, results, places                 *bbolt.Bucket
 	plans, definitions                      *bbolt.Bucket // since schema 4
+	workshops, byWorkshop, extras           *bbolt.Bucket // since schema 5
 	cache                                   *txCache
 }
 

@@ -19,8 +19,8 @@ import (
 var metaEraseKey = []byte("erase")
 
 // DeleteProfile erases a profile without a trace: one transaction removes
-// every record of it (its attempts, their results rows and plans, its
-// history and unfinished index entries, the profile record), then the
+// every record of it (its attempts, their results rows, plans, extras
+// records and workshop index entries, its history and unfinished index entries, the profile record), then the
 // file is compacted in place so that the erased bytes are not left in
 // free pages (see compactInPlace). Deleting the default profile erases
 // its records but keeps it, empty and without a PIN.
@@ -94,6 +94,11 @@ func unsafeDeleteProfile(tx *bbolt.Tx, b buckets, id string) error {
 			if err := plans.Delete(a[:]); err != nil {
 				return err
 			}
+		}
+	}
+	for a := range gone {
+		if err := unsafeDeleteExtras(b, a); err != nil {
+			return err
 		}
 	}
 	for _, bucket := range []*bbolt.Bucket{b.history, b.unfinished, b.profiles} {

@@ -49,7 +49,11 @@ const (
 	// Since schema 4.
 	ProblemDefinition ProblemKind = "definition" // Record: its questionnaire version's number (or key in hex); Detail
 	ProblemPlan       ProblemKind = "plan"       // Record: attempt id (or key in hex); Detail
-	ProblemMore       ProblemKind = "more"       // Numbers: problems left out
+	// Since schema 5.
+	ProblemWorkshop      ProblemKind = "workshop"       // Record: workshop key; Detail
+	ProblemWorkshopIndex ProblemKind = "workshop-index" // Record: the entry's key in hex; Detail
+	ProblemExtra         ProblemKind = "extra"          // Record: attempt id (or key in hex); Detail
+	ProblemMore          ProblemKind = "more"           // Numbers: problems left out
 )
 
 // ProblemKinds lists every kind, so that the interface can test that
@@ -63,7 +67,8 @@ var ProblemKinds = []ProblemKind{
 	ProblemUnfinishedIndex, ProblemUnfinishedWrong, ProblemNotUnfinished,
 	ProblemPositionDone, ProblemFinishedIndexKey, ProblemFinishedIndex,
 	ProblemNoResultsRow, ProblemResultsRow,
-	ProblemCounts, ProblemDefinition, ProblemPlan, ProblemMore,
+	ProblemCounts, ProblemDefinition, ProblemPlan,
+	ProblemWorkshop, ProblemWorkshopIndex, ProblemExtra, ProblemMore,
 }
 
 // Problem is one thing Verify found wrong. It carries no sentence: the

@@ -98,7 +98,14 @@ func encodeProfile(p profileRecord) ([]byte, error) {
 	out = binary.AppendUvarint(out, uint64(len(p.Name)))
 	out = append(out, p.Name...)
 	out = binary.AppendUvarint(out, uint64(p.Created.Unix()))
-	if h := p.PIN; h != nil {
+	return appendPINState(out, p.PIN, p.Failures, p.WaitUntil), nil
+}
+
+// appendPINState writes what profile and workshop records share: the
+// PIN's hash when there is one (the record's flags say whether), the
+// count of consecutive wrong tries and the wait after them.
+func appendPINState(out []byte, h *pinHash, failures int, waitUntil time.Time) []byte {
+	if h != nil {
 		out = binary.AppendUvarint(out, uint64(h.Time))
 		out = binary.AppendUvarint(out, uint64(h.Memory))
 		out = append(out, h.Threads, byte(len(h.Salt)))
@@ -106,12 +113,32 @@ func encodeProfile(p profileRecord) ([]byte, error) {
 		out = append(out, byte(len(h.Key)))
 		out = append(out, h.Key...)
 	}
-	out = binary.AppendUvarint(out, uint64(p.Failures))
+	out = binary.AppendUvarint(out, uint64(failures))
 	var wait uint64
-	if !p.WaitUntil.IsZero() {
-		wait = uint64(p.WaitUntil.UnixNano())
+	if !waitUntil.IsZero() {
+		wait = uint64(waitUntil.UnixNano())
 	}
-	return binary.AppendUvarint(out, wait), nil
+	return binary.AppendUvarint(out, wait)
+}
+
+// readPINState reads what appendPINState wrote; hasPIN comes from the
+// record's flags. The limits keep a hostile file from asking for
+// gigabytes; checkPINState checks the rest.
+func readPINState(r *reader, hasPIN bool) (h *pinHash, failures int, waitUntil time.Time) {
+	if hasPIN {
+		h = &pinHash{
+			Time:   uint32(r.uvarint(maxPINTime)),
+			Memory: uint32(r.uvarint(maxPINMemory)),
+		}
+		h.Threads = r.byte()
+		h.Salt = append([]byte(nil), r.bytes(uint64(r.byte()))...)
+		h.Key = append([]byte(nil), r.bytes(uint64(r.byte()))...)
+	}
+	failures = int(r.uvarint(maxFailures))
+	if wait := r.uvarint(1<<63 - 1); wait != 0 {
+		waitUntil = time.Unix(0, int64(wait))
+	}
+	return h, failures, waitUntil
 }
 
 // decodeProfile decodes and checks a profile record.
@@ -149,20 +176,7 @@ func decodeProfileFields(raw []byte) (profileRecord, error) {
 	if created := r.uvarint(maxUnixSeconds); r.err == nil {
 		p.Created = time.Unix(int64(created), 0).UTC()
 	}
-	if flags&profilePIN != 0 {
-		h := &pinHash{
-			Time:   uint32(r.uvarint(maxPINTime)),
-			Memory: uint32(r.uvarint(maxPINMemory)),
-		}
-		h.Threads = r.byte()
-		h.Salt = append([]byte(nil), r.bytes(uint64(r.byte()))...)
-		h.Key = append([]byte(nil), r.bytes(uint64(r.byte()))...)
-		p.PIN = h
-	}
-	p.Failures = int(r.uvarint(maxFailures))
-	if wait := r.uvarint(1<<63 - 1); wait != 0 {
-		p.WaitUntil = time.Unix(0, int64(wait))
-	}
+	p.PIN, p.Failures, p.WaitUntil = readPINState(&r, flags&profilePIN != 0)
 	if r.err == nil && len(r.b) != 0 {
 		return profileRecord{}, fmt.Errorf("%d bytes after the record", len(r.b))
 	}
@@ -190,13 +204,20 @@ func checkProfileRecord(p profileRecord) error {
 			return fmt.Errorf("%w: profile name %q is not in its clean form", ErrInvalid, survey.Visible(p.Name))
 		}
 	}
-	if p.Failures < 0 || p.Failures > maxFailures {
-		return fmt.Errorf("%w: %d wrong PIN tries", ErrInvalid, p.Failures)
+	return checkPINState(p.PIN, p.Failures, p.WaitUntil)
+}
+
+// checkPINState checks a record's PIN hash, wrong tries and wait: the
+// parameters within what a check may cost, and no tries counted without
+// a PIN.
+func checkPINState(h *pinHash, failures int, waitUntil time.Time) error {
+	if failures < 0 || failures > maxFailures {
+		return fmt.Errorf("%w: %d wrong PIN tries", ErrInvalid, failures)
 	}
-	if !p.WaitUntil.IsZero() && p.WaitUntil.UnixNano() <= 0 {
+	if !waitUntil.IsZero() && waitUntil.UnixNano() <= 0 {
 		return fmt.Errorf("%w: PIN wait before 1970", ErrInvalid)
 	}
-	if h := p.PIN; h != nil {
+	if h != nil {
 		switch {
 		case h.Time < 1 || h.Time > maxPINTime:
 			return fmt.Errorf("%w: argon2 time %d outside 1..%d", ErrInvalid, h.Time, maxPINTime)
@@ -209,7 +230,7 @@ func checkProfileRecord(p profileRecord) error {
 		case len(h.Key) < minKeyLen || len(h.Key) > maxSaltKeyLen:
 			return fmt.Errorf("%w: key of %d bytes", ErrInvalid, len(h.Key))
 		}
-	} else if p.Failures != 0 || !p.WaitUntil.IsZero() {
+	} else if failures != 0 || !waitUntil.IsZero() {
 		return fmt.Errorf("%w: wrong PIN tries counted without a PIN", ErrInvalid)
 	}
 	return nil

@@ -10,7 +10,7 @@ import (
 
 // schemaVersion is the layout this build reads and writes. Raise it only
 // together with an entry in migrations from the previous version.
-const schemaVersion = 4
+const schemaVersion = 5
 
 // SchemaVersion is the layout version this build writes, for messages
 // about files of older versions.
@@ -27,12 +27,13 @@ var migrations = map[uint64]migration{
 	1: migrateResults,
 	2: migrateRecords,
 	3: migrateV4,
+	4: migrateV5,
 }
 
 // inPlaceMigrations are the steps that only add buckets and rewrite a few
 // records: a file that needs nothing else is migrated in place, in one
 // transaction under the write lock, instead of on a compacted copy.
-var inPlaceMigrations = map[uint64]bool{3: true}
+var inPlaceMigrations = map[uint64]bool{3: true, 4: true}
 
 // schemaPlan is the target version and the steps that reach it. Open uses
 // currentPlan; tests pass their own so the mechanism is exercised before

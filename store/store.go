@@ -53,7 +53,8 @@
 // only gains the plans and definitions buckets (and in the latter the
 // built-in questionnaire's definition, if it records that shape) and has
 // its few JSON profile records rewritten, in place, in one transaction
-// (schema_v4.go).
+// (schema_v4.go). A schema 4 file only gains schema 5's three empty
+// buckets, in place too (schema_v5.go).
 //
 // # Safety
 //

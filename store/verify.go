@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"go.etcd.io/bbolt"
+
+	"digikomp/survey"
 )
 
 // Verification is what Verify found: counts of what the file holds and
@@ -151,7 +153,8 @@ func verifyRecords(tx *bbolt.Tx, v *Verification) error {
 	finishedAt := map[AttemptID]historyMark{}
 	rows := map[AttemptID]expectedRow{}
 	profiles := map[string]bool{}
-	broken := map[AttemptID]bool{} // attempts whose record does not decode
+	broken := map[AttemptID]bool{}   // attempts whose record does not decode
+	managers := map[AttemptID]bool{} // every decoded attempt: whether its background makes a manager
 	codec := b.codec()
 	_ = b.attempts.ForEach(func(k, raw []byte) error {
 		v.Attempts++
@@ -166,6 +169,7 @@ func verifyRecords(tx *bbolt.Tx, v *Verification) error {
 			broken[id] = true
 			return nil
 		}
+		managers[id] = survey.IsManager(rec.Background)
 		if _, seen := profiles[rec.Profile]; !seen {
 			profiles[rec.Profile] = unsafeProfileExists(b.profiles, rec.Profile)
 		}
@@ -180,6 +184,7 @@ func verifyRecords(tx *bbolt.Tx, v *Verification) error {
 	})
 
 	verifyPlansAndDefinitions(b, v, shapes, finishedAt, broken)
+	verifyWorkshops(b, v, managers, broken)
 
 	// The results rows are compared in one pass over them rather than
 	// looked up one by one.

@@ -102,6 +102,12 @@ func (c *Catalog) checkSentence(p store.Problem) string {
 		return fmt.Sprintf(c.Records.CheckDefinition, rec)
 	case store.ProblemPlan:
 		return fmt.Sprintf(c.Records.CheckPlan, rec)
+	case store.ProblemWorkshop:
+		return fmt.Sprintf(c.Records.CheckWorkshop, rec)
+	case store.ProblemWorkshopIndex:
+		return fmt.Sprintf(c.Records.CheckWorkshopIndex, rec)
+	case store.ProblemExtra:
+		return fmt.Sprintf(c.Records.CheckExtra, rec)
 	}
 	return fmt.Sprintf(c.CheckOther, survey.Visible(string(p.Kind)), rec)
 }
