@@ -200,18 +200,14 @@ func (t *GroupTally) Add(r Respondent) {
 	t.addNeeds(r.Learn)
 	t.addTeach(r.Teach, r.TeachName)
 
-	switch d, ok := r.Background[BackgroundDigiteket]; {
-	case !ok || d == "":
-		t.digiUnanswered++
-	default:
-		if _, known := q.Option(BackgroundDigiteket, d); !known {
-			t.digiUnanswered++
-			break
-		}
+	// An answer the questionnaire has no option for counts as none.
+	if d := r.Background[BackgroundDigiteket]; d != "" && q.hasOption(BackgroundDigiteket, d) {
 		t.digiN++
 		if d == DigiteketYes {
 			t.digiYes++
 		}
+	} else {
+		t.digiUnanswered++
 	}
 	if IsManager(r.Background) {
 		if i := slices.Index(managerAnswers, r.Manager); i >= 0 {
@@ -220,6 +216,11 @@ func (t *GroupTally) Add(r Respondent) {
 			t.managerUnanswered++
 		}
 	}
+}
+
+func (q *Questionnaire) hasOption(question, option string) bool {
+	_, ok := q.Option(question, option)
+	return ok
 }
 
 // AreaStats are the statistics of one area's ratings, or of all ratings
