@@ -291,7 +291,7 @@ type csvCol struct {
 }
 
 func (d *decoder) csvColumns(cells []string) (*csvLayout, error) {
-	fixed := map[string]bool{colAttempt: true, colWorkshop: true, colWorkshopName: true, colRound: true, colDate: true,
+	fixed := map[string]bool{colAttempt: true, colWorkshop: true, colWorkshopName: true, colWorkshopPlace: true, colWorkshopDate: true, colRound: true, colDate: true,
 		colStarted: true, colQuestionnaire: true, colVersion: true, colManager: true, colLearn: true, colTeach: true,
 		colShowName: true, colProfile: true, colPlanTopics: true, colPlanGoal: true, colPlanOther: true}
 	l := &csvLayout{}
@@ -362,6 +362,12 @@ func (l *csvLayout) record(row []string) (*Record, *fieldError) {
 			rec.Workshop = v
 		case colWorkshopName:
 			rec.WorkshopName = unguard(v)
+		case colWorkshopPlace:
+			rec.WorkshopPlace = unguard(v)
+		case colWorkshopDate:
+			if v != "" {
+				rec.WorkshopDate, fe = parseTime(c.kind, v)
+			}
 		case colRound:
 			rec.Round = unguard(v)
 		case colDate:
@@ -561,6 +567,8 @@ type jsonIn struct {
 	Attempt              *string                `json:"attempt"`
 	Workshop             string                 `json:"workshop"`
 	WorkshopName         string                 `json:"workshop_name"`
+	WorkshopPlace        string                 `json:"workshop_place"`
+	WorkshopDate         string                 `json:"workshop_date"`
 	Round                string                 `json:"round"`
 	Date                 *string                `json:"date"`
 	Started              *string                `json:"started"`
@@ -599,7 +607,7 @@ func jsonRecordOf(b []byte) (*Record, *fieldError) {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return nil, bad(CodeSyntax, "")
 	}
-	rec := &Record{Workshop: in.Workshop, WorkshopName: in.WorkshopName, Round: in.Round, Manager: in.Manager,
+	rec := &Record{Workshop: in.Workshop, WorkshopName: in.WorkshopName, WorkshopPlace: in.WorkshopPlace, Round: in.Round, Manager: in.Manager,
 		Learn: in.Learn, Teach: in.Teach, ShowName: in.ShowName, Background: in.Background, Discussion: in.Discussion}
 	if len(rec.Background) == 0 {
 		rec.Background = nil
@@ -635,6 +643,11 @@ func jsonRecordOf(b []byte) (*Record, *fieldError) {
 	}
 	if rec.Started, fe = parseTime(colStarted, *in.Started); fe != nil {
 		return nil, fe
+	}
+	if in.WorkshopDate != "" {
+		if rec.WorkshopDate, fe = parseTime(colWorkshopDate, in.WorkshopDate); fe != nil {
+			return nil, fe
+		}
 	}
 	if in.Profile != nil {
 		rec.Profile, rec.HasProfile = *in.Profile, true

@@ -21,7 +21,7 @@
 //
 // the second names the columns, and each further row is one attempt:
 //
-//	attempt, workshop, workshop_name, round, date, started, questionnaire,
+//	attempt, workshop, workshop_name, workshop_place, workshop_date, round, date, started, questionnaire,
 //	questionnaire_version, manager, learn, teach, show_name,
 //	[profile,] background:ID…, rating:ID…, mean:AREA…,
 //	[discussion:ID…, plan:topics, plan:goal, plan:other]

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Writer writes the records of one export after its header.
@@ -29,6 +30,8 @@ const (
 	colAttempt       = "attempt"
 	colWorkshop      = "workshop"
 	colWorkshopName  = "workshop_name"
+	colWorkshopPlace = "workshop_place"
+	colWorkshopDate  = "workshop_date"
 	colRound         = "round"
 	colDate          = "date"
 	colStarted       = "started"
@@ -63,7 +66,7 @@ func NewCSV(w io.Writer, h Header) (Writer, error) {
 	if err := cw.Write(first); err != nil {
 		return nil, err
 	}
-	c.head = []string{colAttempt, colWorkshop, colWorkshopName, colRound, colDate, colStarted, colQuestionnaire, colVersion, colManager, colLearn, colTeach, colShowName}
+	c.head = []string{colAttempt, colWorkshop, colWorkshopName, colWorkshopPlace, colWorkshopDate, colRound, colDate, colStarted, colQuestionnaire, colVersion, colManager, colLearn, colTeach, colShowName}
 	if h.WithNames {
 		c.head = append(c.head, colProfile)
 	}
@@ -123,7 +126,7 @@ func (c *csvWriter) Write(r *Record) error {
 	if r.ShowName {
 		show = "yes"
 	}
-	row = append(row, r.Attempt, r.Workshop, guard(r.WorkshopName), guard(r.Round), formatTime(r.Finished), formatTime(r.Started),
+	row = append(row, r.Attempt, r.Workshop, guard(r.WorkshopName), guard(r.WorkshopPlace), optTime(r.WorkshopDate), guard(r.Round), formatTime(r.Finished), formatTime(r.Started),
 		r.Questionnaire, strconv.Itoa(r.QuestionnaireVersion), r.Manager, strings.Join(r.Learn, " "), strings.Join(r.Teach, " "), show)
 	if c.h.WithNames {
 		row = append(row, guard(r.Profile))
@@ -205,6 +208,14 @@ func (c *csvWriter) Close() error {
 	return c.bw.Flush()
 }
 
+// optTime writes a time, or nothing for the zero time.
+func optTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return formatTime(t)
+}
+
 // guard adds an apostrophe before text a spreadsheet would take for a
 // formula: text that starts, after any apostrophes, with =, +, -, @, a
 // tab or a carriage return. unguard removes it again, so every text has
@@ -244,6 +255,8 @@ type jsonRecord struct {
 	Attempt              string                 `json:"attempt"`
 	Workshop             string                 `json:"workshop"`
 	WorkshopName         string                 `json:"workshop_name"`
+	WorkshopPlace        string                 `json:"workshop_place"`
+	WorkshopDate         string                 `json:"workshop_date"`
 	Round                string                 `json:"round"`
 	Date                 string                 `json:"date"`
 	Started              string                 `json:"started"`
@@ -291,7 +304,8 @@ func (j *jsonlWriter) Write(r *Record) error {
 		return err
 	}
 	jr := jsonRecord{
-		Attempt: r.Attempt, Workshop: r.Workshop, WorkshopName: r.WorkshopName, Round: r.Round,
+		Attempt: r.Attempt, Workshop: r.Workshop, WorkshopName: r.WorkshopName, WorkshopPlace: r.WorkshopPlace,
+		WorkshopDate: optTime(r.WorkshopDate), Round: r.Round,
 		Date: formatTime(r.Finished), Started: formatTime(r.Started),
 		Questionnaire: r.Questionnaire, QuestionnaireVersion: r.QuestionnaireVersion, Manager: r.Manager,
 		Learn: orNone(r.Learn), Teach: orNone(r.Teach), ShowName: r.ShowName,

@@ -15,7 +15,9 @@ type Record struct {
 	Attempt              string // 32 lowercase hexadecimal digits (store.AttemptID.String)
 	Workshop             string // workshop id, "" if taken outside a workshop
 	WorkshopName         string
-	Round                string // collection round, "" if none
+	WorkshopPlace        string
+	WorkshopDate         time.Time // the day it was held; zero without a workshop
+	Round                string    // the workshop's collection round, "" if none
 	Started              time.Time
 	Finished             time.Time // the column "date"
 	Questionnaire        string
@@ -278,6 +280,9 @@ func (r *Record) check() *fieldError {
 	if r.Finished.Before(r.Started) {
 		return bad(CodeDate, "date")
 	}
+	if !r.WorkshopDate.IsZero() && (r.WorkshopDate.Year() < 1970 || r.WorkshopDate.Year() > 9999) {
+		return bad(CodeDate, "workshop_date")
+	}
 	if r.Questionnaire == "" {
 		return bad(CodeMissing, "questionnaire")
 	}
@@ -292,7 +297,8 @@ func (r *Record) check() *fieldError {
 		id          bool
 	}{
 		{"workshop", r.Workshop, true}, {"manager", r.Manager, true},
-		{"workshop_name", r.WorkshopName, false}, {"round", r.Round, false}, {"profile", r.Profile, false},
+		{"workshop_name", r.WorkshopName, false}, {"workshop_place", r.WorkshopPlace, false},
+		{"round", r.Round, false}, {"profile", r.Profile, false},
 	} {
 		if f.value == "" {
 			continue

@@ -21,8 +21,9 @@ func sample() []Record {
 	start := time.Date(2026, 9, 14, 9, 0, 0, 0, time.UTC)
 	return []Record{
 		{
-			Attempt: "0000018a2b3c4d5e0011223344556677", Workshop: "a1b2c3d4", WorkshopName: "Nätverksträff, Växjö \"höst\"",
-			Round: "2026 höst", Started: start, Finished: start.Add(25 * time.Minute),
+			Attempt: "0000018a2b3c4d5e0011223344556677", Workshop: "a1b2c3d4", WorkshopName: "Nätverksträff, Växjö \"höst\"", WorkshopPlace: "Växjö, stadsbiblioteket",
+			WorkshopDate: time.Date(2026, 9, 14, 0, 0, 0, 0, time.UTC),
+			Round:        "2026 höst", Started: start, Finished: start.Add(25 * time.Minute),
 			Questionnaire: "digikomp", QuestionnaireVersion: 1,
 			Background: map[string]string{"role": "chef", "municipality": "Ödeshög"},
 			Ratings:    map[string]int{"s1": 5, "s2": 0, "s3": 7},
