@@ -211,7 +211,7 @@ func TestRejectedRecordsHaveLines(t *testing.T) {
 		// (newlines in its text); the second record is the last line.
 		last := len(lines) - 2
 		cells := strings.Split(lines[last], ",")
-		cells[5] = "yesterday" // started
+		cells[7] = "yesterday" // started
 		lines[last] = strings.Join(cells, ",")
 		lines = append(lines[:len(lines)-1], strings.Replace(lines[last], "8899aabb", "8899aabc", 1)+",extra", "")
 		data = strings.Replace(strings.Join(lines, "\r\n"), "records=2", "records=3", 1)
