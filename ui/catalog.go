@@ -288,6 +288,7 @@ type Catalog struct {
 	Plan planCatalog
 	// The profile, history and export commands (catalog_cmd.go).
 	Cmd      cmdCatalog
+	Transfer transferCatalog // export of a group, import, report (catalog_transfer.go)
 	Profiles profilesCatalog
 }
 

@@ -275,5 +275,6 @@ Flags:
 	Progression: progressionEN,
 	Plan:        planEN,
 	Cmd:         cmdEN,
+	Transfer:    transferEN,
 	Profiles:    profilesEN,
 }

@@ -275,5 +275,6 @@ Flaggor:
 	Progression: progressionSV,
 	Plan:        planSV,
 	Cmd:         cmdSV,
+	Transfer:    transferSV,
 	Profiles:    profilesSV,
 }

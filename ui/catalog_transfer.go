@@ -1,0 +1,371 @@
+package ui
+
+// transferCatalog holds the strings of the group commands: digikomp
+// export --workshop/--round/--all, import and report (main's
+// export_group_cmd.go, import_cmd.go, report_cmd.go). Sentences marked
+// "inside ErrUsage" have no full stop of their own. Comments name the
+// arguments.
+type transferCatalog struct {
+	// export of a group
+	ErrFilters      string // inside ErrUsage
+	ErrProfileGroup string // inside ErrUsage
+	ErrFormat       string // the format asked for; inside ErrUsage
+	ErrNoWorkshop   string // the workshop asked for
+	ErrNoRound      string // the round asked for
+	Exported        string // attempts, file
+	ExportedNone    string // file: nothing matched, the file has a header only
+
+	// import
+	ErrNoFiles      string // inside ErrUsage
+	ErrOpen         string // file; followed by a detail line
+	ErrIsDatabase   string // file
+	Imported        string // file, attempts added, attempts already there
+	ImportedNothing string // file: every attempt was already there
+	Rejected        string // file, number of records; a list of RejectedLine follows
+	RejectedLine    string // line, reason
+	RejectedMore    string // number of problems not listed
+	NothingImported string // file, number of records rejected
+	SkipHint        string
+	RefusedForeign  string // file
+	RefusedNewer    string // file
+	RefusedHeader   string // file
+	RefusedCount    string // file
+	RefusedLimit    string // file
+	RefusedRead     string // file; followed by a detail line
+	ImportFailed    string // file; followed by a cause and a detail line
+	ImportUnchanged string
+
+	// Why a record was rejected: one per transfer.Code, then those the
+	// import finds against the questions. Field names are the file's.
+	WhySyntax        string
+	WhyFields        string
+	WhyUnknownKey    string // key
+	WhyMissing       string // field
+	WhyAttemptID     string
+	WhyDuplicate     string
+	WhyDate          string // field
+	WhyNumber        string // field
+	WhyText          string // field
+	WhyID            string // field
+	WhyTopic         string // field
+	WhyBool          string // field
+	WhyBlank         string
+	WhyQuestionnaire string // questionnaire id, version
+	WhyStatement     string // statement id
+	WhyRating        string // statement id
+	WhyBackground    string // question id
+	WhyOption        string // question id
+	WhyDiscussion    string // question id
+	WhyManager       string
+	WhyWorkshop      string // workshop id: the same id with another name or round
+	WhyStore         string // followed by the database's words
+
+	// report
+	ErrCompareNeeds string // inside ErrUsage
+	ReportAll       string
+	ReportWorkshop  string // name
+	ReportRound     string // round
+	ReportTitle     string // what (ReportAll, ReportWorkshop or ReportRound)
+	ReportNone      string // what
+	Participants    string // finished, unfinished
+	ColArea         string
+	ColMean         string
+	ColMedian       string
+	ColHigh         string
+	ColN            string
+	ColDistribution string
+	Overall         string
+	Statements      string
+	Highest         string
+	Lowest          string
+	SplitBy         string // the question
+	Unanswered      string
+	TooFew          string
+	AlphaTitle      string
+	AlphaExplain    string
+	AlphaValue      string // alpha as "0,84", band words
+	AlphaHigh       string
+	AlphaGood       string
+	AlphaModerate   string
+	AlphaLow        string
+	AlphaFewDone    string // the number of finished attempts needed
+	AlphaOne        string
+	AlphaFewCases   string
+	AlphaSame       string
+	NeedsTitle      string
+	NeedsLine       string // rank, topic, points, chosen by
+	NeedsNone       string
+	TeachTitle      string
+	TeachLine       string // topic, count
+	TeachNames      string // names
+	TeachMoreNames  string // number of names not listed
+	Digiteket       string // percent, answered
+	Managers        string // percent, answered
+	ManagersOther   string // partly, no, don't know
+	CompareTitle    string // base, end
+	ColBase         string
+	ColEnd          string
+	ColChange       string
+	ColHighBase     string
+	ColHighEnd      string
+	ColNBase        string
+	ColNEnd         string
+	ColHigher       string
+	Yes             string
+	No              string
+	None            string // a number that cannot be given
+	Different       string // the rounds were answered with different questions
+	Indicators      string
+	IndResult       string
+	IndDigiteket    string
+	IndManagers     string
+	TargetHigher    string
+	TargetAtLeast   string // percent
+	TargetNone      string
+	StatusMet       string
+	StatusNotMet    string
+	StatusUnknown   string
+	StatusNoTarget  string
+	IndShares       string // base share, end share (each a percent or TooFew)
+	Percent         string // a whole percentage and its n
+}
+
+var transferSV = transferCatalog{
+	ErrFilters:      "välj bara en av --workshop, --round och --all",
+	ErrProfileGroup: "--profile skriver ut en persons data och går inte att kombinera med --workshop, --round eller --all",
+	ErrFormat:       "Formatet ”%s” finns inte för en grupp; välj csv eller jsonl",
+	ErrNoWorkshop:   "Det finns ingen workshop med namnet eller id:t ”%s”. Workshoparna finns i appens workshopläge.",
+	ErrNoRound:      "Ingen workshop hör till omgången ”%s”.",
+	Exported:        "Avslutade test skrivna till %[2]s: %[1]d.",
+	ExportedNone:    "Inga avslutade test att skriva; %s har bara rubrikraderna.",
+
+	ErrNoFiles:      "ange minst en fil att importera, till exempel digikomp import export.csv",
+	ErrOpen:         "Filen %s kunde inte öppnas.",
+	ErrIsDatabase:   "%s är själva databasen och kan inte importeras i sig själv.",
+	Imported:        "%s: importerade test: %d; test som fanns redan: %d.",
+	ImportedNothing: "%s: alla test i filen fanns redan; ingenting lades till.",
+	Rejected:        "%s: poster som inte kunde användas: %d.",
+	RejectedLine:    "  rad %d: %s",
+	RejectedMore:    "  … och %d till.",
+	NothingImported: "Ingenting från %s är importerat eftersom poster är felaktiga (%d).",
+	SkipHint:        "Rätta eller ta bort dem och importera igen, eller importera de övriga med --partial.",
+	RefusedForeign:  "%s är ingen digikomp-export (den börjar inte som en sådan). Ingenting är importerat.",
+	RefusedNewer:    "%s är skriven av en nyare digikomp. Ingenting är importerat; uppdatera digikomp först.",
+	RefusedHeader:   "Exportens rubrikrader i %s går inte att läsa. Ingenting är importerat.",
+	RefusedCount:    "%s har inte lika många poster som dess första rad säger: filen kan vara avklippt eller ändrad för hand. Ingenting är importerat.",
+	RefusedLimit:    "%s är större än en export kan vara (för långa rader eller för många poster). Ingenting är importerat.",
+	RefusedRead:     "%s kunde inte läsas till slut. Ingenting är importerat.",
+	ImportFailed:    "Importen av %s kunde inte sparas.",
+	ImportUnchanged: "Databasen är som den var före importen av filen.",
+
+	WhySyntax:        "raden är inte en hel post (ett citattecken som inte stängs, eller trasig JSON)",
+	WhyFields:        "raden har inte lika många fält som rubrikraden",
+	WhyUnknownKey:    "okänt fält ”%s”",
+	WhyMissing:       "”%s” saknas",
+	WhyAttemptID:     "testets id är inte 32 hexadecimala tecken",
+	WhyDuplicate:     "samma test finns redan tidigare i filen",
+	WhyDate:          "”%s” är ingen tid som 2026-09-14T09:00:00Z, eller testet slutar före sin start",
+	WhyNumber:        "”%s” är inget tal av rätt form",
+	WhyText:          "”%s” är ingen UTF-8-text eller är för lång",
+	WhyID:            "”%s” är inget giltigt id",
+	WhyTopic:         "”%s” har något som inte är ett ämnes id",
+	WhyBool:          "värdet i ”%s” går inte att läsa",
+	WhyBlank:         "tom rad",
+	WhyQuestionnaire: "frågorna %s version %d finns varken i databasen eller i programmet",
+	WhyStatement:     "påståendet ”%s” finns inte i frågorna",
+	WhyRating:        "svaret på påståendet ”%s” ligger utanför skalan",
+	WhyBackground:    "bakgrundsfrågan ”%s” finns inte i frågorna",
+	WhyOption:        "svaret på bakgrundsfrågan ”%s” är inget av dess alternativ",
+	WhyDiscussion:    "diskussionsfrågan ”%s” finns inte i frågorna",
+	WhyManager:       "svaret på chefsfrågan är inget av ja, delvis, nej och vet inte",
+	WhyWorkshop:      "workshoppen ”%s” finns redan med ett annat namn eller en annan omgång",
+	WhyStore:         "databasen tog inte emot testet",
+
+	ErrCompareNeeds: "--compare jämför med en omgång; ange den första med --round eller --workshop",
+	ReportAll:       "alla avslutade test",
+	ReportWorkshop:  "workshoppen ”%s”",
+	ReportRound:     "omgången ”%s”",
+	ReportTitle:     "Gruppens resultat: %s",
+	ReportNone:      "Det finns inga avslutade test i %s.",
+	Participants:    "Deltagare: %d gjorde klart, %d gjorde inte klart (de räknas inte med).",
+	ColArea:         "Område",
+	ColMean:         "Medel",
+	ColMedian:       "Mittvärde",
+	ColHigh:         "6–7",
+	ColN:            "n",
+	ColDistribution: "Svar 1–7",
+	Overall:         "Alla områden",
+	Statements:      "Påståendena, högst medel först:",
+	Highest:         "högst",
+	Lowest:          "lägst",
+	SplitBy:         "Uppdelat efter %s (grupper med färre än 5 svar visas inte):",
+	Unanswered:      "inget svar",
+	TooFew:          "för få svar",
+	AlphaTitle:      "Samstämmighet per område (Cronbachs alfa):",
+	AlphaExplain:    "hur samstämmigt gruppen svarade på områdets påståenden",
+	AlphaValue:      "%s, %s samstämmighet",
+	AlphaHigh:       "hög",
+	AlphaGood:       "god",
+	AlphaModerate:   "måttlig",
+	AlphaLow:        "låg",
+	AlphaFewDone:    "räknas när minst %d har gjort klart",
+	AlphaOne:        "området har bara ett påstående",
+	AlphaFewCases:   "för få har svarat på alla områdets påståenden",
+	AlphaSame:       "alla svarade likadant",
+	NeedsTitle:      "Vad gruppen vill lära sig (poäng: 5 för förstahandsvalet, 4 för det andra … 1 för det femte):",
+	NeedsLine:       "%2d. %s: %d poäng, valt av %d",
+	NeedsNone:       "Ingen har fyllt i vad de vill lära sig.",
+	TeachTitle:      "Vad gruppen kan lära ut:",
+	TeachLine:       "%s: %d",
+	TeachNames:      "(%s)",
+	TeachMoreNames:  "och %d till",
+	Digiteket:       "Har en profil på Digiteket: %s (målet är minst 80 %%).",
+	Managers:        "Chefer som säger att deras förmåga att leda digital förändring har stärkts: %s.",
+	ManagersOther:   "delvis %d, nej %d, vet inte %d",
+	CompareTitle:    "Jämförelse: %s (början) mot %s (slutet)",
+	ColBase:         "Början",
+	ColEnd:          "Slutet",
+	ColChange:       "Förändring",
+	ColHighBase:     "6–7 början",
+	ColHighEnd:      "6–7 slutet",
+	ColNBase:        "n början",
+	ColNEnd:         "n slutet",
+	ColHigher:       "Högre vid slutet",
+	Yes:             "ja",
+	No:              "nej",
+	None:            "–",
+	Different:       "Omgångarna besvarades med olika versioner av frågorna; områdena jämförs efter id.",
+	Indicators:      "Indikatorer:",
+	IndResult:       "Resultatet är högre vid slutet än vid början",
+	IndDigiteket:    "Andelen med en profil på Digiteket",
+	IndManagers:     "Andelen chefer som säger att förmågan att leda digital förändring har stärkts",
+	TargetHigher:    "mål: högre vid slutet",
+	TargetAtLeast:   "mål: minst %d %%",
+	TargetNone:      "redovisas, inget mål satt",
+	StatusMet:       "uppfyllt",
+	StatusNotMet:    "inte uppfyllt",
+	StatusUnknown:   "för få svar för att avgöra",
+	StatusNoTarget:  "inget mål att mäta mot",
+	IndShares:       "början %s, slutet %s",
+	Percent:         "%d %% av %d",
+}
+
+var transferEN = transferCatalog{
+	ErrFilters:      "choose only one of --workshop, --round and --all",
+	ErrProfileGroup: "--profile exports one person's data and cannot be combined with --workshop, --round or --all",
+	ErrFormat:       "There is no format “%s” for a group; choose csv or jsonl",
+	ErrNoWorkshop:   "There is no workshop with the name or id “%s”. Workshops are in the app's workshop mode.",
+	ErrNoRound:      "No workshop belongs to the round “%s”.",
+	Exported:        "Finished tests written to %[2]s: %[1]d.",
+	ExportedNone:    "No finished tests to write; %s holds only the header rows.",
+
+	ErrNoFiles:      "name at least one file to import, for example digikomp import export.csv",
+	ErrOpen:         "The file %s could not be opened.",
+	ErrIsDatabase:   "%s is the database itself and cannot be imported into itself.",
+	Imported:        "%s: tests imported: %d; tests already there: %d.",
+	ImportedNothing: "%s: every test in the file was already there; nothing was added.",
+	Rejected:        "%s: records that could not be used: %d.",
+	RejectedLine:    "  line %d: %s",
+	RejectedMore:    "  … and %d more.",
+	NothingImported: "Nothing from %s has been imported, because records are wrong (%d).",
+	SkipHint:        "Correct or remove them and import again, or import the others with --partial.",
+	RefusedForeign:  "%s is not a digikomp export (it does not begin as one). Nothing has been imported.",
+	RefusedNewer:    "%s was written by a newer digikomp. Nothing has been imported; update digikomp first.",
+	RefusedHeader:   "The export's header rows in %s cannot be read. Nothing has been imported.",
+	RefusedCount:    "%s does not hold as many records as its first line says: the file may be cut short or changed by hand. Nothing has been imported.",
+	RefusedLimit:    "%s is larger than an export can be (lines too long or too many records). Nothing has been imported.",
+	RefusedRead:     "%s could not be read to the end. Nothing has been imported.",
+	ImportFailed:    "The import of %s could not be saved.",
+	ImportUnchanged: "The database is as it was before the import of the file.",
+
+	WhySyntax:        "the line is not a whole record (a quote left open, or broken JSON)",
+	WhyFields:        "the line does not have as many fields as the header row",
+	WhyUnknownKey:    "unknown field “%s”",
+	WhyMissing:       "“%s” is missing",
+	WhyAttemptID:     "the test's id is not 32 hexadecimal digits",
+	WhyDuplicate:     "the same test is already earlier in the file",
+	WhyDate:          "“%s” is not a time like 2026-09-14T09:00:00Z, or the test ends before it starts",
+	WhyNumber:        "“%s” is not a number of the right form",
+	WhyText:          "“%s” is not UTF-8 text or is too long",
+	WhyID:            "“%s” is not a valid id",
+	WhyTopic:         "“%s” holds something that is not a topic's id",
+	WhyBool:          "the value of “%s” cannot be read",
+	WhyBlank:         "empty line",
+	WhyQuestionnaire: "the questions %s version %d are neither in the database nor in the program",
+	WhyStatement:     "the statement “%s” is not in the questions",
+	WhyRating:        "the answer to the statement “%s” is off the scale",
+	WhyBackground:    "the background question “%s” is not in the questions",
+	WhyOption:        "the answer to the background question “%s” is none of its options",
+	WhyDiscussion:    "the discussion question “%s” is not in the questions",
+	WhyManager:       "the answer to the managers' question is none of yes, partly, no and don't know",
+	WhyWorkshop:      "the workshop “%s” already exists with another name or round",
+	WhyStore:         "the database did not accept the test",
+
+	ErrCompareNeeds: "--compare compares with a round; give the first with --round or --workshop",
+	ReportAll:       "all finished tests",
+	ReportWorkshop:  "the workshop “%s”",
+	ReportRound:     "the round “%s”",
+	ReportTitle:     "The group's result: %s",
+	ReportNone:      "There are no finished tests in %s.",
+	Participants:    "Participants: %d finished, %d did not finish (they are not counted).",
+	ColArea:         "Area",
+	ColMean:         "Mean",
+	ColMedian:       "Median",
+	ColHigh:         "6–7",
+	ColN:            "n",
+	ColDistribution: "Answers 1–7",
+	Overall:         "All areas",
+	Statements:      "The statements, highest mean first:",
+	Highest:         "highest",
+	Lowest:          "lowest",
+	SplitBy:         "Split by %s (groups with fewer than 5 answers are not shown):",
+	Unanswered:      "no answer",
+	TooFew:          "too few answers",
+	AlphaTitle:      "Agreement per area (Cronbach's alpha):",
+	AlphaExplain:    "how consistently the group answered the area's statements",
+	AlphaValue:      "%s, %s agreement",
+	AlphaHigh:       "high",
+	AlphaGood:       "good",
+	AlphaModerate:   "moderate",
+	AlphaLow:        "low",
+	AlphaFewDone:    "computed once at least %d have finished",
+	AlphaOne:        "the area has only one statement",
+	AlphaFewCases:   "too few answered all the area's statements",
+	AlphaSame:       "everyone answered alike",
+	NeedsTitle:      "What the group wants to learn (points: 5 for the first choice, 4 for the second … 1 for the fifth):",
+	NeedsLine:       "%2d. %s: %d points, chosen by %d",
+	NeedsNone:       "Nobody has said what they want to learn.",
+	TeachTitle:      "What the group can teach:",
+	TeachLine:       "%s: %d",
+	TeachNames:      "(%s)",
+	TeachMoreNames:  "and %d more",
+	Digiteket:       "Have a profile on Digiteket: %s (the target is at least 80 %%).",
+	Managers:        "Managers who say their ability to lead digital change has grown: %s.",
+	ManagersOther:   "partly %d, no %d, don't know %d",
+	CompareTitle:    "Comparison: %s (start) against %s (end)",
+	ColBase:         "Start",
+	ColEnd:          "End",
+	ColChange:       "Change",
+	ColHighBase:     "6–7 start",
+	ColHighEnd:      "6–7 end",
+	ColNBase:        "n start",
+	ColNEnd:         "n end",
+	ColHigher:       "Higher at the end",
+	Yes:             "yes",
+	No:              "no",
+	None:            "–",
+	Different:       "The rounds were answered with different versions of the questions; the areas are compared by id.",
+	Indicators:      "Indicators:",
+	IndResult:       "The result is higher at the end than at the start",
+	IndDigiteket:    "The share with a profile on Digiteket",
+	IndManagers:     "The share of managers who say their ability to lead digital change has grown",
+	TargetHigher:    "target: higher at the end",
+	TargetAtLeast:   "target: at least %d %%",
+	TargetNone:      "reported, no target set",
+	StatusMet:       "met",
+	StatusNotMet:    "not met",
+	StatusUnknown:   "too few answers to judge",
+	StatusNoTarget:  "no target to measure against",
+	IndShares:       "start %s, end %s",
+	Percent:         "%d %% of %d",
+}
