@@ -30,11 +30,15 @@ func runExport(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	profile := flags.String("profile", os.Getenv(profileEnv), "")
 	format := flags.String("format", "json", "")
 	out := flags.String("out", "", "")
+	group := groupExportFlags(flags)
 	rest, code, done := common.parse(flags, args, stdout, stderr)
 	if done {
 		return code
 	}
 	cat := ui.Messages(common.lang)
+	if group.asked(flags) {
+		return runGroupExport(flags, common, group, rest, *format, *out, stdout, stderr)
+	}
 	switch {
 	case len(rest) > 0:
 		fmt.Fprintf(stderr, cat.ErrUsage+"\n", fmt.Sprintf(cat.ErrUnexpectedArg, survey.Visible(rest[0])))

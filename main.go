@@ -39,6 +39,8 @@ const (
 	// exitPIN: a protected profile's PIN was wrong, not given, or asked
 	// again before the wait after wrong tries had passed.
 	exitPIN = 8
+	// exitImport: import refused a file whole or rejected records of it.
+	exitImport = 9
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; without
@@ -75,6 +77,10 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 			return runHistory(rest, stdin, stdout, stderr)
 		case "export":
 			return runExport(rest, stdin, stdout, stderr)
+		case "import":
+			return runImport(rest, stdout, stderr)
+		case "report":
+			return runReport(rest, stdout, stderr)
 		}
 	}
 	opts, code, done := parseFlags(args, stdout, stderr)
@@ -317,7 +323,7 @@ func command(args []string) (string, []string) {
 		case valueFlag(a):
 			i++ // the flag's value
 		case strings.HasPrefix(a, "-"):
-		case a == "check" || a == "backup" || a == "profile" || a == "history" || a == "export":
+		case a == "check" || a == "backup" || a == "profile" || a == "history" || a == "export" || a == "import" || a == "report":
 			return a, append(slices.Clone(args[:i]), args[i+1:]...)
 		default:
 			return "", args
@@ -330,7 +336,7 @@ func command(args []string) (string, []string) {
 // argument: --db PATH, not --db=PATH.
 func valueFlag(a string) bool {
 	switch strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-") {
-	case "db", "lang", "questions", "profile", "format", "out":
+	case "db", "lang", "questions", "profile", "format", "out", "workshop", "round", "compare":
 		return a != strings.TrimLeft(a, "-") && !strings.HasPrefix(a, "---")
 	}
 	return false

@@ -134,6 +134,14 @@ Usage:
                    show a profile's finished tests
   digikomp export [--profile NAME] [--format json|csv] [--out FILE]
                    write out everything kept about a profile
+  digikomp export --workshop W | --round R | --all [--format csv|jsonl]
+                  [--out FILE] [--with-names] [--with-text]
+                   write a group's finished tests, one per line
+  digikomp import [--partial] FILE...
+                   add tests from exports made on other computers
+  digikomp report [--workshop W] [--round R] [--compare R2]
+                  [--format text|csv|json]
+                   show the group's result
 
 Flags:
   --db PATH        database file (also DIGIKOMP_DB)

@@ -134,6 +134,14 @@ Användning:
                    visa en profils avslutade test
   digikomp export [--profile NAMN] [--format json|csv] [--out FIL]
                    skriv ut allt som är sparat om en profil
+  digikomp export --workshop W | --round R | --all [--format csv|jsonl]
+                  [--out FIL] [--with-names] [--with-text]
+                   skriv ut en grupps avslutade test, ett per rad
+  digikomp import [--partial] FIL...
+                   lägg till test från exporter från andra datorer
+  digikomp report [--workshop W] [--round R] [--compare R2]
+                  [--format text|csv|json]
+                   visa gruppens resultat
 
 Flaggor:
   --db SÖKVÄG      databasfil (även DIGIKOMP_DB)

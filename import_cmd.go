@@ -1,0 +1,279 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"digikomp/store"
+	"digikomp/survey"
+	"digikomp/transfer"
+	"digikomp/ui"
+)
+
+// maxListed is how many rejected records of one file are listed.
+const maxListed = 50
+
+// runImport is `digikomp import [--partial] FILE...`: the attempts of
+// group exports made elsewhere join this database. Each file is read
+// whole and checked first; a file that is not an export is refused
+// whole, and one with rejected records imports nothing unless --partial
+// is given. What is imported from a file is written in one transaction
+// (per questionnaire version), and attempts the database already has are
+// skipped, so importing the same file twice adds nothing.
+func runImport(args []string, stdout, stderr io.Writer) int {
+	flags, common := newFlagSet()
+	partial := flags.Bool("partial", false, "")
+	files, code, done := common.parse(flags, args, stdout, stderr)
+	if done {
+		return code
+	}
+	cat := ui.Messages(common.lang)
+	if len(files) == 0 {
+		fmt.Fprintf(stderr, cat.ErrUsage+"\n", cat.Transfer.ErrNoFiles)
+		return exitUsage
+	}
+	for _, f := range files {
+		if abs, err := filepath.Abs(f); err == nil && samePath(abs, common.db) {
+			fmt.Fprintf(stderr, cat.Transfer.ErrIsDatabase+"\n", survey.Visible(f))
+			return exitUsage
+		}
+	}
+	loaded, err := survey.Load()
+	if err != nil {
+		fmt.Fprintln(stderr, unexpected(cat, err))
+		return exitError
+	}
+	st, code := openForCommand(cat, common.db, true, false, stderr)
+	if code != exitOK {
+		return code
+	}
+	defer st.Close()
+	result := exitOK
+	for _, name := range files {
+		code := importFile(st, loaded, cat, common.db, name, *partial, stdout, stderr)
+		if code == exitLocked || code == exitRefused || code == exitError {
+			return code // the database, not the file: the other files would fail too
+		}
+		if code != exitOK {
+			result = code
+		}
+	}
+	return result
+}
+
+// rejection is one record that is not imported, said in a sentence.
+type rejection struct {
+	line int
+	why  string
+}
+
+// importFile imports one file and says what became of it.
+func importFile(st *store.Store, loaded *survey.Questionnaire, cat *ui.Catalog, dbPath, name string, partial bool, stdout, stderr io.Writer) int {
+	c := cat.Transfer
+	shown := survey.Visible(name)
+	fh, err := os.Open(name)
+	if err != nil {
+		fmt.Fprintln(stderr, ui.WithDetail(fmt.Sprintf(c.ErrOpen, shown), cat.DetailLine(err)))
+		return exitImport
+	}
+	file, err := transfer.Decode(fh, transfer.DefaultLimits)
+	_ = fh.Close()
+	if err != nil {
+		fmt.Fprintln(stderr, refusal(cat, shown, err))
+		return exitImport
+	}
+	def := definitions(st, loaded)
+	var rejected []rejection
+	for _, p := range file.Rejected {
+		rejected = append(rejected, rejection{p.Line, whyRejected(cat, p)})
+	}
+	byQ := map[*survey.Questionnaire][]importItem{}
+	var order []*survey.Questionnaire
+	for _, l := range file.Records {
+		q, ok, err := def(l.Questionnaire, l.QuestionnaireVersion)
+		if err != nil {
+			fmt.Fprintln(stderr, storeError(cat, dbPath, err))
+			return storeExitCode(err)
+		}
+		if !ok {
+			rejected = append(rejected, rejection{l.Line, fmt.Sprintf(c.WhyQuestionnaire, survey.Visible(l.Questionnaire), l.QuestionnaireVersion)})
+			continue
+		}
+		item, why := checkRecord(cat, q, l)
+		if why != "" {
+			rejected = append(rejected, rejection{l.Line, why})
+			continue
+		}
+		if byQ[q] == nil {
+			order = append(order, q)
+		}
+		byQ[q] = append(byQ[q], item)
+	}
+	slices.SortStableFunc(rejected, func(a, b rejection) int { return a.line - b.line })
+	if len(rejected) > 0 {
+		fmt.Fprintf(stderr, c.Rejected+"\n", shown, len(rejected))
+		for i, r := range rejected {
+			if i == maxListed {
+				fmt.Fprintf(stderr, c.RejectedMore+"\n", len(rejected)-maxListed)
+				break
+			}
+			fmt.Fprintf(stderr, c.RejectedLine+"\n", r.line, r.why)
+		}
+		if !partial {
+			fmt.Fprintf(stderr, c.NothingImported+"\n", shown, len(rejected))
+			fmt.Fprintln(stderr, c.SkipHint)
+			return exitImport
+		}
+	}
+	added, present := 0, 0
+	for _, q := range order {
+		outcomes, err := importItems(st, q, byQ[q], time.Now())
+		if err != nil {
+			sentence := fmt.Sprintf(c.ImportFailed, shown)
+			if cause := cat.Cause(store.KindOf(err)); cause != "" {
+				sentence += " " + cause
+			}
+			if !errors.Is(err, store.ErrLocked) && !errors.Is(err, store.ErrCorrupt) {
+				fmt.Fprintln(stderr, ui.WithDetail(sentence+" "+c.ImportUnchanged, cat.DetailLine(err)))
+				if store.KindOf(err) == store.KindOther && errors.Is(err, store.ErrInvalid) {
+					return exitImport
+				}
+				return exitError
+			}
+			fmt.Fprintln(stderr, storeError(cat, dbPath, err))
+			return storeExitCode(err)
+		}
+		for _, o := range outcomes {
+			if o == importAdded {
+				added++
+			} else {
+				present++
+			}
+		}
+	}
+	if added == 0 && present > 0 {
+		fmt.Fprintf(stdout, c.ImportedNothing+"\n", shown)
+	} else {
+		fmt.Fprintf(stdout, c.Imported+"\n", shown, added, present)
+	}
+	if len(rejected) > 0 {
+		return exitImport
+	}
+	return exitOK
+}
+
+// refusal is the sentence for a file refused whole.
+func refusal(cat *ui.Catalog, name string, err error) string {
+	c := cat.Transfer
+	switch {
+	case errors.Is(err, transfer.ErrNotExport):
+		return fmt.Sprintf(c.RefusedForeign, name)
+	case errors.Is(err, transfer.ErrNewer):
+		return fmt.Sprintf(c.RefusedNewer, name)
+	case errors.Is(err, transfer.ErrHeader):
+		return fmt.Sprintf(c.RefusedHeader, name)
+	case errors.Is(err, transfer.ErrCount):
+		return fmt.Sprintf(c.RefusedCount, name)
+	case errors.Is(err, transfer.ErrLineTooLong), errors.Is(err, transfer.ErrTooMany):
+		return fmt.Sprintf(c.RefusedLimit, name)
+	}
+	return ui.WithDetail(fmt.Sprintf(c.RefusedRead, name), cat.DetailLine(err))
+}
+
+// whyRejected says why the format refused a record.
+func whyRejected(cat *ui.Catalog, p transfer.Problem) string {
+	c := cat.Transfer
+	field := survey.Visible(p.Field)
+	switch p.Code {
+	case transfer.CodeSyntax:
+		return c.WhySyntax
+	case transfer.CodeFields:
+		return c.WhyFields
+	case transfer.CodeUnknownKey:
+		return fmt.Sprintf(c.WhyUnknownKey, field)
+	case transfer.CodeMissing:
+		return fmt.Sprintf(c.WhyMissing, field)
+	case transfer.CodeAttemptID:
+		return c.WhyAttemptID
+	case transfer.CodeDuplicate:
+		return c.WhyDuplicate
+	case transfer.CodeDate:
+		return fmt.Sprintf(c.WhyDate, field)
+	case transfer.CodeText:
+		return fmt.Sprintf(c.WhyText, field)
+	case transfer.CodeID:
+		return fmt.Sprintf(c.WhyID, field)
+	case transfer.CodeTopic:
+		return fmt.Sprintf(c.WhyTopic, field)
+	case transfer.CodeBool:
+		return fmt.Sprintf(c.WhyBool, field)
+	case transfer.CodeBlank:
+		return c.WhyBlank
+	}
+	return fmt.Sprintf(c.WhyNumber, field)
+}
+
+// checkRecord checks a record against the questionnaire it names, as a
+// save would, and returns it as an attempt to import, or why not.
+func checkRecord(cat *ui.Catalog, q *survey.Questionnaire, l transfer.Line) (importItem, string) {
+	c := cat.Transfer
+	id, err := store.ParseAttemptID(l.Attempt)
+	if err != nil {
+		return importItem{}, c.WhyAttemptID
+	}
+	a := store.Attempt{
+		ID: id, QuestionnaireID: q.ID, QuestionnaireVersion: q.Version,
+		Started: l.Started, Finished: l.Finished,
+		Background: l.Background, Discussion: l.Discussion,
+		Ratings: make(map[string]store.Rating, len(l.Ratings)),
+	}
+	for sid, v := range l.Ratings {
+		if _, ok := q.Statement(sid); !ok {
+			return importItem{}, fmt.Sprintf(c.WhyStatement, survey.Visible(sid))
+		}
+		if v != store.Skipped && !q.Scale.Contains(v) {
+			return importItem{}, fmt.Sprintf(c.WhyRating, survey.Visible(sid))
+		}
+		a.Ratings[sid] = store.Rating{Value: v}
+	}
+	for qid, v := range l.Background {
+		b, ok := q.BackgroundQuestion(qid)
+		if !ok {
+			return importItem{}, fmt.Sprintf(c.WhyBackground, survey.Visible(qid))
+		}
+		if b.Kind == survey.KindMunicipality {
+			if _, ok := survey.LookupMunicipality(v); !ok {
+				return importItem{}, fmt.Sprintf(c.WhyOption, survey.Visible(qid))
+			}
+		} else if _, ok := q.Option(qid, v); !ok {
+			return importItem{}, fmt.Sprintf(c.WhyOption, survey.Visible(qid))
+		}
+	}
+	for qid := range l.Discussion {
+		if _, ok := q.DiscussionQuestion(qid); !ok {
+			return importItem{}, fmt.Sprintf(c.WhyDiscussion, survey.Visible(qid))
+		}
+	}
+	if l.Manager != "" && !survey.ValidManagerAnswer(l.Manager) {
+		return importItem{}, c.WhyManager
+	}
+	item := importItem{Line: l.Line, Attempt: a, ProfileName: l.Profile,
+		Workshop: workshopInfo{ID: l.Workshop, Name: l.WorkshopName, Place: l.WorkshopPlace, Round: l.Round, Date: l.WorkshopDate}}
+	setManager(&item.Attempt, l.Manager)
+	if len(l.Learn) > 0 || len(l.Teach) > 0 || l.ShowName || l.Plan != nil {
+		p := store.Plan{Learn: l.Learn, Teach: l.Teach, ShowName: l.ShowName}
+		if l.Plan != nil {
+			p.Topics, p.Goal, p.Other = l.Plan.Topics, l.Plan.Goal, l.Plan.Other
+		}
+		item.Plan = &p
+	}
+	return item, ""
+}
+
+// setManager records the managers' answer on an attempt to import.
+func setManager(a *store.Attempt, answer string) {}
