@@ -150,7 +150,7 @@ func resolveFilter(st *store.Store, cat *ui.Catalog, path, workshop, round strin
 			fmt.Fprintf(stderr, cat.Transfer.ErrNoRound+"\n", survey.Visible(round))
 			return f, exitNoProfile
 		}
-		f.Round = round
+		f.Round, _ = store.CleanRound(round)
 	}
 	return f, exitOK
 }
@@ -298,4 +298,4 @@ func exportColumns(loaded *survey.Questionnaire, used []*survey.Questionnaire, r
 }
 
 // attemptManager is the managers' answer of an attempt.
-func attemptManager(a store.Attempt) string { return "" }
+func attemptManager(a store.Attempt) string { return a.Manager }

@@ -276,4 +276,4 @@ func checkRecord(cat *ui.Catalog, q *survey.Questionnaire, l transfer.Line) (imp
 }
 
 // setManager records the managers' answer on an attempt to import.
-func setManager(a *store.Attempt, answer string) {}
+func setManager(a *store.Attempt, answer string) { a.Manager = answer }

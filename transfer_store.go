@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"strings"
 	"time"
 
 	"digikomp/store"
@@ -36,6 +37,10 @@ type groupItem struct {
 // eachFinished calls fn with every finished attempt f selects, and
 // returns the number of unfinished attempts it selects.
 func eachFinished(st *store.Store, f groupFilter, fn func(groupItem) error) (unfinished int, err error) {
+	workshops, err := workshopMap(st)
+	if err != nil {
+		return 0, err
+	}
 	profiles, err := st.Profiles()
 	if err != nil {
 		return 0, err
@@ -46,8 +51,8 @@ func eachFinished(st *store.Store, f groupFilter, fn func(groupItem) error) (unf
 			return 0, err
 		}
 		for _, a := range list {
-			w := workshopInfo{}
-			if f.Workshop != "" && w.ID != f.Workshop || f.Round != "" && w.Round != f.Round {
+			w := workshops[a.Workshop]
+			if f.Workshop != "" && a.Workshop != f.Workshop || f.Round != "" && (a.Workshop == "" || w.Round != f.Round) {
 				continue
 			}
 			if !a.Done() {
@@ -68,6 +73,19 @@ func eachFinished(st *store.Store, f groupFilter, fn func(groupItem) error) (unf
 		}
 	}
 	return unfinished, nil
+}
+
+// workshopMap is every workshop of the file by id.
+func workshopMap(st *store.Store) (map[string]workshopInfo, error) {
+	list, err := st.Workshops()
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]workshopInfo, len(list))
+	for _, w := range list {
+		m[w.ID] = workshopInfo{ID: w.ID, Name: w.Name, Place: w.Place, Round: w.Round, Date: w.Date}
+	}
+	return m, nil
 }
 
 // eachRespondent calls fn with every finished attempt f selects as a
@@ -100,11 +118,33 @@ func respondentOf(q *survey.Questionnaire, it groupItem) survey.Respondent {
 
 // findWorkshop finds a workshop by its id or, ignoring case, its name.
 func findWorkshop(st *store.Store, nameOrID string) (workshopInfo, bool, error) {
+	m, err := workshopMap(st)
+	if err != nil {
+		return workshopInfo{}, false, err
+	}
+	if w, ok := m[nameOrID]; ok {
+		return w, true, nil
+	}
+	for _, w := range m {
+		if strings.EqualFold(w.Name, strings.TrimSpace(nameOrID)) {
+			return w, true, nil
+		}
+	}
 	return workshopInfo{}, false, nil
 }
 
 // roundExists reports whether any workshop belongs to round.
 func roundExists(st *store.Store, round string) (bool, error) {
+	m, err := workshopMap(st)
+	if err != nil {
+		return false, err
+	}
+	clean, ok := store.CleanRound(round)
+	for _, w := range m {
+		if ok && w.Round == clean {
+			return true, nil
+		}
+	}
 	return false, nil
 }
 
