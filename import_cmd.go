@@ -131,30 +131,48 @@ func importFile(st *store.Store, loaded *survey.Questionnaire, cat *ui.Catalog, 
 		}
 	}
 	added, present := 0, 0
+	var late []rejection
 	for _, q := range order {
-		outcomes, err := importItems(st, q, byQ[q], time.Now())
+		rep, err := importItems(st, q, byQ[q], time.Now())
 		if err != nil {
+			if errors.Is(err, store.ErrLocked) || errors.Is(err, store.ErrCorrupt) {
+				fmt.Fprintln(stderr, storeError(cat, dbPath, err))
+				return storeExitCode(err)
+			}
 			sentence := fmt.Sprintf(c.ImportFailed, shown)
 			if cause := cat.Cause(store.KindOf(err)); cause != "" {
 				sentence += " " + cause
 			}
-			if !errors.Is(err, store.ErrLocked) && !errors.Is(err, store.ErrCorrupt) {
-				fmt.Fprintln(stderr, ui.WithDetail(sentence+" "+c.ImportUnchanged, cat.DetailLine(err)))
-				if store.KindOf(err) == store.KindOther && errors.Is(err, store.ErrInvalid) {
-					return exitImport
+			fmt.Fprintln(stderr, ui.WithDetail(sentence+" "+c.ImportUnchanged, cat.DetailLine(err)))
+			if store.KindOf(err) == store.KindOther {
+				return exitImport
+			}
+			return exitError
+		}
+		added += rep.Added
+		present += rep.Present
+		for i, r := range rep.Results {
+			if r.Outcome == store.ImportConflict || r.Outcome == store.ImportRejected {
+				why := c.WhyStore
+				if errors.Is(r.Err, store.ErrConflict) {
+					why = c.WhyConflict
 				}
-				return exitError
-			}
-			fmt.Fprintln(stderr, storeError(cat, dbPath, err))
-			return storeExitCode(err)
-		}
-		for _, o := range outcomes {
-			if o == importAdded {
-				added++
-			} else {
-				present++
+				late = append(late, rejection{byQ[q][i].Line, why})
 			}
 		}
+	}
+	if len(late) > 0 {
+		// What the database itself refused when writing: the others are in.
+		slices.SortStableFunc(late, func(a, b rejection) int { return a.line - b.line })
+		fmt.Fprintf(stderr, c.Rejected+"\n", shown, len(late))
+		for i, r := range late {
+			if i == maxListed {
+				fmt.Fprintf(stderr, c.RejectedMore+"\n", len(late)-maxListed)
+				break
+			}
+			fmt.Fprintf(stderr, c.RejectedLine+"\n", r.line, r.why)
+		}
+		rejected = append(rejected, late...)
 	}
 	if added == 0 && present > 0 {
 		fmt.Fprintf(stdout, c.ImportedNothing+"\n", shown)
@@ -259,7 +277,7 @@ func checkRecord(cat *ui.Catalog, q *survey.Questionnaire, l transfer.Line) (imp
 			return importItem{}, fmt.Sprintf(c.WhyDiscussion, survey.Visible(qid))
 		}
 	}
-	if l.Manager != "" && !survey.ValidManagerAnswer(l.Manager) {
+	if l.Manager != "" && (!survey.ValidManagerAnswer(l.Manager) || !survey.IsManager(l.Background)) {
 		return importItem{}, c.WhyManager
 	}
 	item := importItem{Line: l.Line, Attempt: a, ProfileName: l.Profile,

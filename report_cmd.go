@@ -201,23 +201,24 @@ func clip(s string, n int) string {
 func (r groupReport) writeText(w io.Writer, cat *ui.Catalog) {
 	c := cat.Transfer
 	g := r.base
-	fmt.Fprintf(w, c.ReportTitle+"\n", r.baseName)
+	para(w, "", fmt.Sprintf(c.ReportTitle, r.baseName))
 	if g.Finished == 0 {
-		fmt.Fprintf(w, c.ReportNone+"\n", r.baseName)
+		para(w, "", fmt.Sprintf(c.ReportNone, r.baseName))
 	}
-	fmt.Fprintf(w, c.Participants+"\n\n", g.Finished, g.Unfinished)
+	para(w, "", fmt.Sprintf(c.Participants, g.Finished, g.Unfinished))
+	fmt.Fprintln(w)
 	if g.Finished > 0 {
 		r.writeAreas(w, cat)
 		r.writeStatements(w, cat)
 		r.writeSplits(w, cat)
 		r.writeAlpha(w, cat)
 		r.writeNeeds(w, cat)
-		fmt.Fprintf(w, c.Digiteket+"\n", r.percent(cat, g.Digiteket))
+		para(w, "", fmt.Sprintf(c.Digiteket, r.percent(cat, g.Digiteket)))
 		m := r.percent(cat, g.Managers.Share)
 		if g.Managers.Known() {
 			m += " (" + fmt.Sprintf(c.ManagersOther, g.Managers.Partly, g.Managers.No, g.Managers.DontKnow) + ")"
 		}
-		fmt.Fprintf(w, c.Managers+"\n", m)
+		para(w, "", fmt.Sprintf(c.Managers, m))
 	}
 	if r.end != nil {
 		fmt.Fprintln(w)
@@ -234,11 +235,13 @@ func (r groupReport) writeAreas(w io.Writer, cat *ui.Catalog) {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t\n", name, c.None, c.None, c.None, a.N)
 			return
 		}
+		// The distribution in per cent of the ratings, so that it fits
+		// however many answered.
 		dist := make([]string, 0, len(a.Counts))
 		for v := max(r.base.ScaleMin, 1); v < len(a.Counts); v++ {
-			dist = append(dist, strconv.Itoa(a.Counts[v]))
+			dist = append(dist, strconv.Itoa(survey.RoundRatio(100*a.Counts[v], a.Ratings, 0)))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d %%\t%d\t%s\n", clip(name, 30), r.fmtTenths(a.MeanTenths), r.fmtTenths(a.MedianTenths), a.HighPercent, a.N, strings.Join(dist, " "))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d %%\t%d\t%s\n", clip(name, 26), r.fmtTenths(a.MeanTenths), r.fmtTenths(a.MedianTenths), a.HighPercent, a.N, strings.Join(dist, " "))
 	}
 	for _, a := range r.base.Areas {
 		row(r.areaName(a.AreaID), a)
@@ -250,7 +253,7 @@ func (r groupReport) writeAreas(w io.Writer, cat *ui.Catalog) {
 
 func (r groupReport) writeStatements(w io.Writer, cat *ui.Catalog) {
 	c := cat.Transfer
-	fmt.Fprintln(w, c.Statements)
+	para(w, "", c.Statements)
 	for _, s := range r.base.Statements {
 		mean := c.None
 		if s.N > 0 {
@@ -282,7 +285,7 @@ func (r groupReport) writeSplits(w io.Writer, cat *ui.Catalog) {
 		if ok {
 			name = survey.CleanLine(b.Prompt.In(r.lang))
 		}
-		fmt.Fprintf(w, c.SplitBy+"\n", clip(strings.TrimRight(name, "?:"), 50))
+		para(w, "", fmt.Sprintf(c.SplitBy, strings.TrimRight(name, "?: ")))
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		head := []string{"", c.ColN, c.Overall}
 		for _, a := range r.q.Areas {
@@ -325,7 +328,7 @@ func (r groupReport) groupMean(cat *ui.Catalog, m survey.GroupMean) string {
 
 func (r groupReport) writeAlpha(w io.Writer, cat *ui.Catalog) {
 	c := cat.Transfer
-	fmt.Fprintln(w, c.AlphaTitle, c.AlphaExplain+".")
+	para(w, "", c.AlphaTitle+" "+c.AlphaExplain+".")
 	for _, a := range r.base.Alpha {
 		var s string
 		switch {
@@ -344,7 +347,7 @@ func (r groupReport) writeAlpha(w io.Writer, cat *ui.Catalog) {
 		default:
 			s = fmt.Sprintf(c.AlphaFewDone, survey.MinAlpha)
 		}
-		fmt.Fprintf(w, "  %s: %s\n", clip(r.areaName(a.AreaID), 30), s)
+		para(w, "    ", "  "+clip(r.areaName(a.AreaID), 30)+": "+s)
 	}
 	fmt.Fprintln(w)
 }
@@ -352,15 +355,15 @@ func (r groupReport) writeAlpha(w io.Writer, cat *ui.Catalog) {
 func (r groupReport) writeNeeds(w io.Writer, cat *ui.Catalog) {
 	c := cat.Transfer
 	if len(r.base.Needs) == 0 {
-		fmt.Fprintln(w, c.NeedsNone)
+		para(w, "", c.NeedsNone)
 	} else {
-		fmt.Fprintln(w, c.NeedsTitle)
+		para(w, "", c.NeedsTitle)
 		for _, n := range r.base.Needs {
-			fmt.Fprintf(w, "  "+c.NeedsLine+"\n", n.Rank, r.topicName(n.TopicID), n.Points, n.Chosen)
+			para(w, "      ", "  "+fmt.Sprintf(c.NeedsLine, n.Rank, r.topicName(n.TopicID), n.Points, n.Chosen))
 		}
 	}
 	if len(r.base.Teach) > 0 {
-		fmt.Fprintln(w, c.TeachTitle)
+		para(w, "", c.TeachTitle)
 		for _, t := range r.base.Teach {
 			line := fmt.Sprintf(c.TeachLine, r.topicName(t.TopicID), t.Count)
 			if len(t.Names) > 0 {
@@ -374,7 +377,7 @@ func (r groupReport) writeNeeds(w io.Writer, cat *ui.Catalog) {
 				}
 				line += " " + fmt.Sprintf(c.TeachNames, list)
 			}
-			fmt.Fprintln(w, "  "+line)
+			para(w, "    ", "  "+line)
 		}
 	}
 	fmt.Fprintln(w)
@@ -383,9 +386,9 @@ func (r groupReport) writeNeeds(w io.Writer, cat *ui.Catalog) {
 func (r groupReport) writeCompare(w io.Writer, cat *ui.Catalog) {
 	c := cat.Transfer
 	cmp := survey.CompareRounds(r.base, *r.end)
-	fmt.Fprintf(w, c.CompareTitle+"\n", r.baseName, r.endName)
+	para(w, "", fmt.Sprintf(c.CompareTitle, r.baseName, r.endName))
 	if !cmp.Same {
-		fmt.Fprintln(w, c.Different)
+		para(w, "", c.Different)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, strings.Join([]string{c.ColArea, c.ColBase, c.ColEnd, c.ColChange, c.ColHighBase, c.ColHighEnd, c.ColNBase, c.ColNEnd, c.ColHigher}, "\t"))
@@ -411,7 +414,7 @@ func (r groupReport) writeCompare(w io.Writer, cat *ui.Catalog) {
 	row(c.Overall, cmp.Overall)
 	_ = tw.Flush()
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, c.Indicators)
+	para(w, "", c.Indicators)
 	for _, ind := range survey.Indicators(r.base, *r.end) {
 		name := map[survey.IndicatorKind]string{survey.IndicatorResultHigher: c.IndResult, survey.IndicatorDigiteket: c.IndDigiteket, survey.IndicatorManagers: c.IndManagers}[ind.Kind]
 		target := c.TargetNone
@@ -434,11 +437,11 @@ func (r groupReport) writeCompare(w io.Writer, cat *ui.Catalog) {
 		} else {
 			detail = fmt.Sprintf(c.IndShares, r.percent(cat, ind.Base), r.percent(cat, ind.End))
 		}
-		fmt.Fprintf(w, "  %s (%s): %s", name, target, status)
+		line := fmt.Sprintf("  %s (%s): %s", name, target, status)
 		if detail != "" {
-			fmt.Fprintf(w, "; %s", detail)
+			line += "; " + detail
 		}
-		fmt.Fprintln(w)
+		para(w, "    ", line)
 	}
 }
 
@@ -556,4 +559,27 @@ func formatHundredthsPoint(h int) string {
 		sign, h = "-", -h
 	}
 	return fmt.Sprintf("%s%d.%02d", sign, h/100, h%100)
+}
+
+// width is the text report's width: a terminal of 80 columns.
+const width = 80
+
+// para writes s as lines of at most width characters, broken at spaces;
+// the lines after the first begin with indent.
+func para(w io.Writer, indent, s string) {
+	rest := strings.TrimLeft(s, " ")
+	line := s[:len(s)-len(rest)]
+	start := len(line)
+	for _, word := range strings.Split(rest, " ") {
+		switch {
+		case len(line) == start:
+			line += word
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > width:
+			fmt.Fprintln(w, line)
+			line = indent + word
+		default:
+			line += " " + word
+		}
+	}
+	fmt.Fprintln(w, line)
 }

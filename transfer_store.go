@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"strings"
 	"time"
 
@@ -88,32 +87,16 @@ func workshopMap(st *store.Store) (map[string]workshopInfo, error) {
 	return m, nil
 }
 
-// eachRespondent calls fn with every finished attempt f selects as a
-// group report sees it: ratings in q's statement order, no name unless
-// the person chose to show it with what they can teach.
+// eachRespondent calls fn with every finished attempt of q that f
+// selects as a group report sees it (store.EachRespondent), and returns
+// how many unfinished attempts it selects.
 func eachRespondent(st *store.Store, q *survey.Questionnaire, f groupFilter, fn func(survey.Respondent)) (unfinished int, err error) {
-	return eachFinished(st, f, func(it groupItem) error {
-		fn(respondentOf(q, it))
-		return nil
-	})
+	return st.EachRespondent(q, storeFilter(f), fn)
 }
 
-// respondentOf is one attempt as survey.GroupTally counts it.
-func respondentOf(q *survey.Questionnaire, it groupItem) survey.Respondent {
-	a := it.Attempt
-	r := survey.Respondent{Values: make([]byte, len(q.Statements)), Background: a.Background}
-	for i, s := range q.Statements {
-		if v, ok := a.Ratings[s.ID]; ok && v.Value > 0 && v.Value < 256 {
-			r.Values[i] = byte(v.Value)
-		}
-	}
-	if p := it.Plan; p != nil {
-		r.Learn, r.Teach = p.Learn, p.Teach
-		if p.ShowName && len(p.Teach) > 0 && !it.Profile.Anonymous && it.Profile.ID != store.LocalProfile {
-			r.TeachName = survey.CleanLine(it.Profile.Name)
-		}
-	}
-	return r
+// storeFilter is f as the store takes it.
+func storeFilter(f groupFilter) store.GroupFilter {
+	return store.GroupFilter{Workshop: f.Workshop, Round: f.Round, All: f.Workshop == "" && f.Round == ""}
 }
 
 // findWorkshop finds a workshop by its id or, ignoring case, its name.
@@ -157,62 +140,38 @@ type importItem struct {
 	ProfileName string // "" for an anonymous attempt
 }
 
-// importOutcome is what became of one importItem.
-type importOutcome int
-
-const (
-	importAdded importOutcome = iota
-	importPresent
-)
-
 // importItems writes the attempts of one questionnaire in one
-// transaction, skipping those the database already has.
-func importItems(st *store.Store, q *survey.Questionnaire, items []importItem, now time.Time) ([]importOutcome, error) {
-	out := make([]importOutcome, len(items))
-	var fresh []store.Attempt
-	var plans []int
+// transaction (store.ImportRecords): attempts the database already has
+// are skipped, a workshop it lacks is created, an attempt without a name
+// gets an anonymous profile of its own. A named attempt's profile is
+// found by name or created first.
+func importItems(st *store.Store, q *survey.Questionnaire, items []importItem, now time.Time) (store.ImportReport, error) {
+	records := make([]store.ImportRecord, len(items))
+	profiles := map[string]string{}
 	for i, it := range items {
-		_, err := st.Attempt(it.Attempt.ID)
-		switch {
-		case err == nil:
-			out[i] = importPresent
-			continue
-		case !errors.Is(err, store.ErrNotFound):
-			return nil, err
-		}
-		a := it.Attempt
-		if it.ProfileName != "" {
-			p, ok, err := st.ProfileByName(it.ProfileName)
-			if err != nil {
-				return nil, err
-			}
+		r := store.ImportRecord{Attempt: it.Attempt, Plan: it.Plan}
+		if name := it.ProfileName; name != "" {
+			id, ok := profiles[name]
 			if !ok {
-				if p, err = st.AddProfile(it.ProfileName, "", now); err != nil {
-					return nil, err
+				p, found, err := st.ProfileByName(name)
+				if err != nil {
+					return store.ImportReport{}, err
 				}
+				if !found {
+					if p, err = st.AddProfile(name, "", now); err != nil {
+						return store.ImportReport{}, err
+					}
+				}
+				id = p.ID
+				profiles[name] = id
 			}
-			a.ProfileID = p.ID
-		} else {
-			p, err := st.AddAnonymous(a.Started)
-			if err != nil {
-				return nil, err
-			}
-			a.ProfileID = p.ID
+			r.Attempt.ProfileID = id
 		}
-		fresh = append(fresh, a)
-		if it.Plan != nil {
-			plans = append(plans, i)
+		if w := it.Workshop; w.ID != "" {
+			r.Attempt.Workshop = w.ID
+			r.Workshop = &store.Workshop{ID: w.ID, Name: w.Name, Place: w.Place, Round: w.Round, Date: w.Date, Created: now}
 		}
+		records[i] = r
 	}
-	if len(fresh) > 0 {
-		if err := st.Import(q, fresh); err != nil {
-			return nil, err
-		}
-	}
-	for _, i := range plans {
-		if err := st.SavePlan(items[i].Attempt.ID, *items[i].Plan); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return st.ImportRecords(q, records)
 }

@@ -58,7 +58,8 @@ type transferCatalog struct {
 	WhyDiscussion    string // question id
 	WhyManager       string
 	WhyWorkshop      string // workshop id: the same id with another name or round
-	WhyStore         string // followed by the database's words
+	WhyConflict      string
+	WhyStore         string
 
 	// report
 	ErrCompareNeeds string // inside ErrUsage
@@ -179,6 +180,7 @@ var transferSV = transferCatalog{
 	WhyDiscussion:    "diskussionsfrågan ”%s” finns inte i frågorna",
 	WhyManager:       "svaret på chefsfrågan är inget av ja, delvis, nej och vet inte",
 	WhyWorkshop:      "workshoppen ”%s” finns redan med ett annat namn eller en annan omgång",
+	WhyConflict:      "databasen har redan ett annat test med samma id; det behålls",
 	WhyStore:         "databasen tog inte emot testet",
 
 	ErrCompareNeeds: "--compare jämför med en omgång; ange den första med --round eller --workshop",
@@ -193,7 +195,7 @@ var transferSV = transferCatalog{
 	ColMedian:       "Mittvärde",
 	ColHigh:         "6–7",
 	ColN:            "n",
-	ColDistribution: "Svar 1–7",
+	ColDistribution: "Svar 1–7, %",
 	Overall:         "Alla områden",
 	Statements:      "Påståendena, högst medel först:",
 	Highest:         "högst",
@@ -299,6 +301,7 @@ var transferEN = transferCatalog{
 	WhyDiscussion:    "the discussion question “%s” is not in the questions",
 	WhyManager:       "the answer to the managers' question is none of yes, partly, no and don't know",
 	WhyWorkshop:      "the workshop “%s” already exists with another name or round",
+	WhyConflict:      "the database already has another test with the same id; it is kept",
 	WhyStore:         "the database did not accept the test",
 
 	ErrCompareNeeds: "--compare compares with a round; give the first with --round or --workshop",
@@ -313,7 +316,7 @@ var transferEN = transferCatalog{
 	ColMedian:       "Median",
 	ColHigh:         "6–7",
 	ColN:            "n",
-	ColDistribution: "Answers 1–7",
+	ColDistribution: "Answers 1–7, %",
 	Overall:         "All areas",
 	Statements:      "The statements, highest mean first:",
 	Highest:         "highest",

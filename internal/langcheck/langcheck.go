@@ -36,13 +36,20 @@ var EnglishWords = []string{
 
 // English returns the words of EnglishWords that text contains, in the
 // order they occur, each once. Words are runs of letters, so "can't"
-// gives "can" and "flag" does not match "flaggan".
+// gives "can" and "flag" does not match "flaggan". A command-line flag
+// quoted in the text ("--with-names", "[--with-text]") is a name, not
+// language, and is skipped.
 func English(text string) []string {
 	var found []string
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		w = strings.ToLower(w)
-		if slices.Contains(EnglishWords, w) && !slices.Contains(found, w) {
-			found = append(found, w)
+	for _, token := range strings.Fields(text) {
+		if strings.HasPrefix(strings.TrimLeft(token, "[(”“\"'"), "--") {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(token, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			w = strings.ToLower(w)
+			if slices.Contains(EnglishWords, w) && !slices.Contains(found, w) {
+				found = append(found, w)
+			}
 		}
 	}
 	return found

@@ -24,3 +24,14 @@ func TestEnglish(t *testing.T) {
 		}
 	}
 }
+
+// A flag quoted in Swedish text is a name, not English; the same word
+// outside a flag still is.
+func TestFlagsAreNames(t *testing.T) {
+	if got := English("Lägg till [--with-names] eller --with-text."); len(got) != 0 {
+		t.Errorf("flags taken for English: %v", got)
+	}
+	if got := English("Lägg till with namn."); len(got) != 1 || got[0] != "with" {
+		t.Errorf("English outside a flag: %v", got)
+	}
+}
