@@ -207,7 +207,15 @@ func TestE2EImportRefusals(t *testing.T) {
 	cells := strings.Split(partly[3], ",")
 	cells[ratingCol] = "9"
 	partly[3] = strings.Join(cells, ",")
-	partly[5] = strings.Replace(partly[5], "T09:", "X09:", 1)
+	dateCol := -1
+	for i, c := range cols {
+		if c == "date" {
+			dateCol = i
+		}
+	}
+	cells = strings.Split(partly[5], ",")
+	cells[dateCol] = "igår"
+	partly[5] = strings.Join(cells, ",")
 	files := map[string]string{
 		"foreign.csv":   "name,score\r\nÅsa,5\r\n",
 		"binary.db":     "\x00\x00\x00\x00\xed\xda\x0c\xed" + strings.Repeat("\x00", 100),
@@ -243,7 +251,7 @@ func TestE2EImportRefusals(t *testing.T) {
 		}
 	}
 	code, _, errOut := runPlain(t, env, nil, "import", filepath.Join(env.home, "partly.csv"))
-	if !strings.Contains(errOut, "line 6: “started” is not a time") || !strings.Contains(errOut, "Nothing from") || code != exitImport {
+	if !strings.Contains(errOut, "line 6: “date” is not a time") || !strings.Contains(errOut, "Nothing from") || code != exitImport {
 		t.Errorf("partly valid = %d\n%s", code, errOut)
 	}
 	// --partial: the four good records go in, the two bad ones are named.

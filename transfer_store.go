@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -40,38 +41,14 @@ func eachFinished(st *store.Store, f groupFilter, fn func(groupItem) error) (unf
 	if err != nil {
 		return 0, err
 	}
-	profiles, err := st.Profiles()
-	if err != nil {
-		return 0, err
-	}
-	for _, p := range profiles {
-		list, err := st.Attempts(p.ID)
-		if err != nil {
-			return 0, err
+	err = st.EachAttempt(storeFilter(f), func(a store.Attempt, plan *store.Plan, p store.Profile) error {
+		if !a.Done() {
+			unfinished++
+			return nil
 		}
-		for _, a := range list {
-			w := workshops[a.Workshop]
-			if f.Workshop != "" && a.Workshop != f.Workshop || f.Round != "" && (a.Workshop == "" || w.Round != f.Round) {
-				continue
-			}
-			if !a.Done() {
-				unfinished++
-				continue
-			}
-			item := groupItem{Attempt: a, Workshop: w, Profile: p}
-			plan, ok, err := st.Plan(a.ID)
-			if err != nil {
-				return 0, err
-			}
-			if ok {
-				item.Plan = &plan
-			}
-			if err := fn(item); err != nil {
-				return 0, err
-			}
-		}
-	}
-	return unfinished, nil
+		return fn(groupItem{Attempt: a, Plan: plan, Workshop: workshops[a.Workshop], Profile: p})
+	})
+	return unfinished, err
 }
 
 // workshopMap is every workshop of the file by id.
@@ -172,6 +149,26 @@ func importItems(st *store.Store, q *survey.Questionnaire, items []importItem, n
 			r.Workshop = &store.Workshop{ID: w.ID, Name: w.Name, Place: w.Place, Round: w.Round, Date: w.Date, Created: now}
 		}
 		records[i] = r
+	}
+	// A file imported before: every attempt is there already, and
+	// nothing is written at all (not even an empty transaction), so the
+	// database's bytes stay as they were. The first attempt missing ends
+	// the look, so a new file costs one lookup.
+	all := true
+	for _, r := range records {
+		if _, err := st.Attempt(r.Attempt.ID); errors.Is(err, store.ErrNotFound) {
+			all = false
+			break
+		} else if err != nil {
+			return store.ImportReport{}, err
+		}
+	}
+	if all {
+		rep := store.ImportReport{Results: make([]store.ImportResult, len(records)), Present: len(records)}
+		for i, r := range records {
+			rep.Results[i] = store.ImportResult{Outcome: store.ImportPresent, ID: r.Attempt.ID}
+		}
+		return rep, nil
 	}
 	return st.ImportRecords(q, records)
 }
