@@ -290,6 +290,7 @@ type Catalog struct {
 	Cmd      cmdCatalog
 	Transfer transferCatalog // export of a group, import, report (catalog_transfer.go)
 	Profiles profilesCatalog
+	Group    groupCatalog // group view, rounds compared, indicators (catalog_group.go)
 }
 
 // Messages returns the catalogue for lang, Swedish unless lang is English.

@@ -285,4 +285,5 @@ Flags:
 	Cmd:         cmdEN,
 	Transfer:    transferEN,
 	Profiles:    profilesEN,
+	Group:       groupEN,
 }

@@ -285,4 +285,5 @@ Flaggor:
 	Cmd:         cmdSV,
 	Transfer:    transferSV,
 	Profiles:    profilesSV,
+	Group:       groupSV,
 }
