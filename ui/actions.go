@@ -51,6 +51,9 @@ func (m Model) act(in intent) (tea.Model, tea.Cmd) {
 	if m2, cmd, ok := m.actPlan(in); ok {
 		return m2, cmd
 	}
+	if m2, cmd, ok := m.actGroup(in); ok {
+		return m2, cmd
+	}
 	switch in.(type) {
 	case intentContinue, intentStart, intentStartOver:
 		if m.cfg.ReadOnly != nil {

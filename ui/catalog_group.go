@@ -103,6 +103,7 @@ type groupCatalog struct {
 	HigherLine    string // yes or no
 	RoundsAcc     string // area, start mean, n, high share, end mean, n, high share, change, yes/no
 	RoundsChance  string
+	RoundsLine    string // start mean, n, max−1, max, share; end mean, n, max−1, max, share; change, yes/no
 	Indicators    string
 	IndResult     string
 	IndDigiteket  string
@@ -214,6 +215,7 @@ var groupSV = groupCatalog{
 	No:            "nej",
 	HigherLine:    "Högre vid slutet än vid början: %s",
 	RoundsAcc:     "%s: början %s (n %s, andel högsta två %s), slutet %s (n %s, andel högsta två %s), ändring %s, högre vid slutet än vid början: %s.",
+	RoundsLine:    "början %s (n %s, %d–%d: %s) → slutet %s (n %s, %d–%d: %s) · ändring %s · högre: %s",
 	RoundsChance:  "Omgångarna kan ha olika deltagare; en liten ändring kan vara en slump, därför står antalet svarande vid varje medel.",
 	Indicators:    "Indikatorer",
 	IndResult:     "Resultatet från självskattningen är högre vid slutet än vid början",
@@ -326,6 +328,7 @@ var groupEN = groupCatalog{
 	No:            "no",
 	HigherLine:    "Higher at the end than at the start: %s",
 	RoundsAcc:     "%s: start %s (n %s, share of the top two %s), end %s (n %s, share of the top two %s), change %s, higher at the end than at the start: %s.",
+	RoundsLine:    "start %s (n %s, %d–%d: %s) → end %s (n %s, %d–%d: %s) · change %s · higher: %s",
 	RoundsChance:  "The rounds may have different participants; a small change may be chance, which is why the number of respondents stands beside each mean.",
 	Indicators:    "Indicators",
 	IndResult:     "The self-assessment result is higher at the end than at the start",

@@ -117,13 +117,13 @@ func groupAreas(c *common, r survey.GroupReport, w int) string {
 			b.WriteString(areaName(c, a.AreaID) + ". " + line + ". " + fmt.Sprintf(cat.DistAcc, distributionWords(c, r, a)) + "\n")
 			continue
 		}
-		dist := distribution(c, r, a, min(w, 76))
 		if w >= wideGroup {
+			dist := distribution(c, r, a, 6*(r.ScaleMax-r.ScaleMin+1))
 			left := lipgloss.NewStyle().Width(w - lipgloss.Width(dist) - 4).Render(name + "\n" + wrap(line, w-lipgloss.Width(dist)-4))
 			b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, left, "    ", dist) + "\n\n")
 			continue
 		}
-		b.WriteString(name + "\n" + wrap(line, w) + "\n" + dist + "\n\n")
+		b.WriteString(name + "\n" + wrap(line, w) + "\n" + distribution(c, r, a, min(w, 56)) + "\n\n")
 	}
 	return b.String()
 }
@@ -141,7 +141,7 @@ func distribution(c *common, r survey.GroupReport, a survey.AreaStats, w int) st
 	if points < 1 {
 		return ""
 	}
-	cell := min(10, max(5, w/points))
+	cell := min(8, max(5, w/points))
 	most := 0
 	for v := r.ScaleMin; v <= r.ScaleMax; v++ {
 		most = max(most, countAt(a, v))

@@ -51,6 +51,7 @@ type memStore struct {
 	failErr    error       // what a failing write returns; errDiskFull if nil
 	plans      *memExtra   // plans and definitions (memstore_plans_test.go)
 	prof       memProfiles // names, PINs and settings (memstore_profiles_test.go)
+	group      *memGroup   // workshops and their respondents (memstore_group_test.go)
 }
 
 // storeCall records one attempted write.

@@ -45,6 +45,9 @@ type Store interface {
 	DeleteProfile(id string) error
 	Settings() (store.Settings, error)
 	SaveSettings(store.Settings) error
+
+	// Workshops, group reports and rounds compared (group_view.go).
+	groupStore
 }
 
 // readable returns an attempt read from the store with its texts made safe

@@ -61,12 +61,14 @@ const (
 	screenNewPerson
 	screenProfiles
 	screenSettings
+	screenGroup  // the group view (group_view.go)
+	screenRounds // rounds compared and the indicators (rounds_compare.go)
 )
 
 func (s screen) String() string {
 	return [...]string{"loading", "welcome", "intro", "background", "statement",
 		"discussion", "review", "result", "questions", "fatal", "history", "progress", "wheel", "plan", "needs",
-		"chooser", "pin", "new person", "profiles", "settings"}[s]
+		"chooser", "pin", "new person", "profiles", "settings", "group", "rounds"}[s]
 }
 
 // common is shared by every screen: the questionnaire, language, styles,
@@ -128,6 +130,7 @@ type Model struct {
 	// planBase is the profile's newest plan, read with the menu.
 	planBase *planBase
 	p        profileState // people: chooser, PIN, profiles, settings (profiles.go)
+	g        groupState   // the group view and rounds compared (group_view.go)
 
 	help     help.Model
 	showHelp bool
@@ -282,6 +285,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m2, cmd, ok := m.updatePlanMsg(msg); ok {
 		return m2, cmd
 	}
+	if m2, cmd, ok := m.updateGroupMsg(msg); ok {
+		return m2, cmd
+	}
 	return m.updateActive(msg)
 }
 
@@ -318,6 +324,7 @@ func (m *Model) setErr(err error) {
 	m.result.setSize(m.c)
 	m.questions.setSize(m.c)
 	m.progression.setSize(m.c)
+	m.g.setSize(m.c)
 }
 
 // errLine is the error as shown above the footer: what happened and what
@@ -456,6 +463,7 @@ func (m Model) resize() (tea.Model, tea.Cmd) {
 	m.result.setSize(m.c)
 	m.questions.setSize(m.c)
 	m.progression.setSize(m.c)
+	m.g.setSize(m.c)
 	switch m.screen {
 	case screenBackground:
 		m.background, cmd = m.background.resize(m.c)
@@ -544,6 +552,8 @@ func (m Model) updateActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = tagCmd(m.formGen, cmd)
 	case screenChooser, screenPIN, screenNewPerson, screenProfiles, screenSettings:
 		return m.updateProfileScreen(msg)
+	case screenGroup, screenRounds:
+		return m.updateGroupScreen(msg)
 	}
 	if in == nil {
 		return m, cmd

@@ -85,6 +85,10 @@ func (m Model) active() screenView {
 		return m.plan
 	case screenNeeds:
 		return m.needs
+	case screenGroup:
+		return m.g.view
+	case screenRounds:
+		return m.g.rounds
 	}
 	return m.profileScreen()
 }
