@@ -126,6 +126,9 @@ type txCache struct {
 	numbered map[uint64]numberedShape // every shape, filled on first use
 	places   *places
 	names    map[string]bool // folded names of every profile, once needed (unsafePutImportedProfile)
+	// workshops are the workshop ids known to exist, for an import's
+	// many attempts of a few workshops.
+	workshops map[string]bool
 }
 
 // numberedShape is a shape found by its number.

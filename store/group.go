@@ -86,6 +86,10 @@ func unsafeEachInGroup(b buckets, f GroupFilter, visit func(AttemptID, []byte) e
 		}
 	}
 	c := b.byWorkshop.Cursor()
+	// A workshop's entries are in attempt-id order, and workshops are
+	// mostly one after the other in time: the attempts are followed, not
+	// searched for one by one.
+	attempts := follower{c: b.attempts.Cursor()}
 	for _, w := range workshops {
 		prefix := workshopPrefix(w)
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
@@ -93,7 +97,7 @@ func unsafeEachInGroup(b buckets, f GroupFilter, visit func(AttemptID, []byte) e
 			if err != nil {
 				return err
 			}
-			raw := b.attempts.Get(id[:])
+			raw := attempts.get(id[:])
 			if raw == nil {
 				return fmt.Errorf("%w: the index of workshop %q names attempt %s, which does not exist", ErrCorrupt, survey.Visible(w), id)
 			}
@@ -158,6 +162,8 @@ func (s *Store) EachRespondent(q *survey.Questionnaire, f GroupFilter, fn func(r
 // questionnaire within one transaction.
 type groupReader struct {
 	b       buckets
+	extras  follower
+	plans   follower
 	q       *survey.Questionnaire
 	codec   recordCodec
 	index   map[int][]int // questionnaire version → statement index in q for each of its shape's statements (-1: none)
@@ -167,7 +173,44 @@ type groupReader struct {
 
 func newGroupReader(b buckets, q *survey.Questionnaire) *groupReader {
 	return &groupReader{b: b, q: q, codec: b.codec(), index: map[int][]int{},
+		extras: follower{c: b.extras.Cursor()}, plans: follower{c: b.plans.Cursor()},
 		values: make([]byte, len(q.Statements)), profile: map[string]string{}}
+}
+
+// follower looks up keys that mostly come in increasing order, as the
+// attempt ids of a group do, with a cursor that steps forward instead of
+// searching the tree for each: the extras and plans of a group are read
+// almost as one pass over each bucket.
+type follower struct {
+	c      *bbolt.Cursor
+	k, v   []byte // where the cursor is: the first key ≥ last; nil at the end
+	last   []byte
+	seeked bool
+}
+
+// get returns the value under key, nil if there is none. The value is
+// valid for the transaction.
+func (f *follower) get(key []byte) []byte {
+	forward := f.seeked && bytes.Compare(key, f.last) >= 0
+	switch {
+	case forward && f.k == nil:
+		// Nothing at or after the last key, so nothing at this one.
+	case forward:
+		for i := 0; i < 8 && f.k != nil && bytes.Compare(f.k, key) < 0; i++ {
+			f.k, f.v = f.c.Next()
+		}
+		if f.k != nil && bytes.Compare(f.k, key) < 0 {
+			f.k, f.v = f.c.Seek(key)
+		}
+	default:
+		f.k, f.v = f.c.Seek(key)
+		f.seeked = true
+	}
+	f.last = append(f.last[:0], key...)
+	if f.k != nil && bytes.Equal(f.k, key) {
+		return f.v
+	}
+	return nil
 }
 
 // respondent decodes one attempt. ok is false for an attempt of another
@@ -196,18 +239,18 @@ func (g *groupReader) respondent(id AttemptID, raw []byte) (r survey.Respondent,
 	}
 	r.Values = g.values
 	r.Background = rec.Background
-	e, err := unsafeExtra(g.b, id)
-	if err != nil {
-		return r, false, false, err
-	}
-	if survey.IsManager(rec.Background) {
+	if raw := g.extras.get(id[:]); raw != nil && survey.IsManager(rec.Background) {
+		e, err := decodeExtra(raw)
+		if err != nil {
+			return r, false, false, fmt.Errorf("attempt %s: %w", id, err)
+		}
 		r.Manager = e.Manager
 	}
-	p, has, err := unsafePlan(g.b, id)
-	if err != nil {
-		return r, false, false, err
-	}
-	if has {
+	if raw := g.plans.get(id[:]); raw != nil {
+		p, err := decodePlan(raw)
+		if err != nil {
+			return r, false, false, fmt.Errorf("attempt %s: %w", id, err)
+		}
 		r.Learn, r.Teach = p.Learn, p.Teach
 		if p.ShowName && len(p.Teach) > 0 {
 			if r.TeachName, err = g.name(rec.Profile); err != nil {

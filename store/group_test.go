@@ -224,3 +224,48 @@ func TestEachRespondentIndexPointingNowhere(t *testing.T) {
 		t.Errorf("an entry pointing nowhere: %v", err)
 	}
 }
+
+// follower finds what Get finds, whatever the order of the keys asked.
+func TestFollower(t *testing.T) {
+	s := newStore(t)
+	var keys [][]byte
+	for i := range 300 {
+		if i%3 != 0 {
+			keys = append(keys, []byte{byte(i >> 8), byte(i)})
+		}
+	}
+	if err := s.update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(extrasBucket)
+		for _, k := range keys {
+			if err := b.Put(k, k); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	_ = s.view(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(extrasBucket)
+		f := follower{c: b.Cursor()}
+		// Runs forward with gaps, then back, then past the end and back.
+		var asks [][]byte
+		for i := range 320 {
+			asks = append(asks, []byte{byte(i >> 8), byte(i)})
+		}
+		for i := 300; i >= 0; i -= 7 {
+			asks = append(asks, []byte{byte(i >> 8), byte(i)})
+		}
+		for i := range 300 {
+			j := (i * 97) % 320
+			asks = append(asks, []byte{byte(j >> 8), byte(j)}, []byte{byte((j + 40) >> 8), byte(j + 40)})
+		}
+		for _, k := range asks {
+			want := b.Get(k)
+			if got := f.get(k); string(got) != string(want) {
+				t.Fatalf("get(%x) = %x, want %x", k, got, want)
+			}
+		}
+		return nil
+	})
+}

@@ -178,7 +178,9 @@ func TestImportRecordsRejects(t *testing.T) {
 	// The old Import stays all or nothing.
 	fine := importable(at(200), nil).Attempt
 	fine.Manager = ""
-	if err := s.Import(testQ, []Attempt{fine, records[0].Attempt}); err == nil {
+	spoilt := importable(at(201), nil).Attempt
+	spoilt.Ratings["s01"] = Rating{9}
+	if err := s.Import(testQ, []Attempt{fine, spoilt}); !errors.Is(err, ErrInvalid) {
 		t.Error("Import with a bad attempt succeeded")
 	}
 	if _, err := s.Attempt(fine.ID); !errors.Is(err, ErrNotFound) {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -43,10 +42,21 @@ const (
 	WeakAreas = 2
 )
 
-var topicIDPattern = regexp.MustCompile(`^[a-z0-9-]{1,40}$`)
-
-// ValidTopicID reports whether id is a well-formed topic id.
-func ValidTopicID(id string) bool { return topicIDPattern.MatchString(id) }
+// ValidTopicID reports whether id is a well-formed topic id: 1 to
+// MaxTopicIDLen of a–z, 0–9 and '-'. It is on the path of every plan a
+// group report reads, so it is a loop, not a regular expression (a tenth
+// of the time of a report of 100,000 attempts went to the latter).
+func ValidTopicID(id string) bool {
+	if len(id) == 0 || len(id) > MaxTopicIDLen {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
 
 const topicsFile = "data/topics.toml"
 

@@ -99,6 +99,85 @@ type Generator struct {
 	q              *survey.Questionnaire
 	municipalities []string
 	difficulty     []int // per statement, added to every rating of it
+	layout         Layout
+	topics         []string // topic ids, for plans (with workshops only)
+}
+
+// Layout spreads a database's attempts over workshops (issue 12). The
+// zero Layout is no workshops: the database is byte for byte what it was
+// before workshops existed, so the older benchmarks keep their files.
+//
+// With Workshops > 0, attempt i of n is taken in workshop i·Workshops/n
+// (attempts are in start order, so each workshop is one slice of the
+// period and its date the start of that slice), workshop k belongs to
+// round k·Rounds/Workshops ("Runda 1" … in date order), every manager
+// answers the managers' question, and about a third of the finished
+// attempts have a plan with a needs and resources inventory.
+type Layout struct {
+	Workshops, Rounds int
+}
+
+// WithLayout returns the generator spreading attempts as l says.
+func (g *Generator) WithLayout(l Layout) *Generator {
+	if l.Workshops > 0 {
+		l.Rounds = min(max(l.Rounds, 1), l.Workshops)
+		if ts, err := survey.Topics(); err == nil {
+			for _, t := range ts {
+				g.topics = append(g.topics, t.ID)
+			}
+		}
+	}
+	g.layout = l
+	return g
+}
+
+// WorkshopID is the id of workshop k (from 0).
+func WorkshopID(k int) string { return fmt.Sprintf("%016x", 0xd161_0000_0000+k) }
+
+// RoundName is the name of round r (from 0).
+func RoundName(r int) string { return fmt.Sprintf("Runda %d", r+1) }
+
+// Workshop returns workshop k of a database of n attempts, as an import
+// creates it.
+func (g *Generator) Workshop(k, n int) store.Workshop {
+	step := (int64(PeriodEnd.Sub(PeriodStart)) - int64(time.Hour)) / int64(n)
+	first := (k*n + g.layout.Workshops - 1) / g.layout.Workshops // its first attempt
+	date := PeriodStart.Add(time.Duration(int64(first) * step))
+	return store.Workshop{
+		ID:      WorkshopID(k),
+		Name:    fmt.Sprintf("Nätverksträff %d", k+1),
+		Place:   g.municipalities[(k*37)%len(g.municipalities)],
+		Round:   RoundName(k * g.layout.Rounds / g.layout.Workshops),
+		Date:    date,
+		Created: date,
+	}
+}
+
+// Record returns attempt i of n as ImportRecords takes it: with its
+// workshop (nil without workshops) and plan.
+func (g *Generator) Record(i, n int, workshops []store.Workshop) store.ImportRecord {
+	a := g.Attempt(i, n)
+	rec := store.ImportRecord{Attempt: a}
+	if g.layout.Workshops == 0 {
+		return rec
+	}
+	rec.Workshop = &workshops[i*g.layout.Workshops/n]
+	rec.Attempt.Workshop = rec.Workshop.ID
+	r := rand.New(rand.NewPCG(Seed+2, uint64(i)))
+	if survey.IsManager(a.Background) {
+		rec.Attempt.Manager = []string{survey.ManagerYes, survey.ManagerYes, survey.ManagerPartly, survey.ManagerNo, survey.ManagerDontKnow}[r.IntN(5)]
+	}
+	if a.Done() && len(g.topics) > 0 && r.IntN(3) == 0 {
+		p := &store.Plan{ShowName: r.IntN(4) == 0}
+		for _, j := range r.Perm(len(g.topics))[:min(1+r.IntN(store.MaxPlanLearn), len(g.topics))] {
+			p.Learn = append(p.Learn, g.topics[j])
+		}
+		if r.IntN(4) == 0 {
+			p.Teach = []string{g.topics[r.IntN(len(g.topics))]}
+		}
+		rec.Plan = p
+	}
+	return rec
 }
 
 // New returns a generator for q.
@@ -266,6 +345,67 @@ func (g *Generator) Batches(n int, each func([]store.Attempt) error) error {
 // exist, and calls each (if not nil) with every batch after it has been
 // imported.
 func Build(path string, q *survey.Questionnaire, n int, each func([]store.Attempt) error) (err error) {
+	return BuildLayout(path, q, n, Layout{}, each)
+}
+
+// BuildLayout is Build with the attempts spread over workshops as l says
+// (through store.ImportRecords, BatchSize records per transaction).
+func BuildLayout(path string, q *survey.Questionnaire, n int, l Layout, each func([]store.Attempt) error) (err error) {
+	if l.Workshops == 0 {
+		return build(path, q, n, each)
+	}
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("build %s: %w", path, fs.ErrExist)
+	}
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := st.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	g := New(q).WithLayout(l)
+	workshops := make([]store.Workshop, l.Workshops)
+	for k := range workshops {
+		workshops[k] = g.Workshop(k, n)
+	}
+	batch := make([]store.ImportRecord, 0, BatchSize)
+	attempts := make([]store.Attempt, 0, BatchSize)
+	for i := range n {
+		batch = append(batch, g.Record(i, n, workshops))
+		if len(batch) < BatchSize && i < n-1 {
+			continue
+		}
+		rep, err := st.ImportRecords(q, batch)
+		if err != nil {
+			return err
+		}
+		if rep.Added != len(batch) {
+			for _, r := range rep.Results {
+				if r.Err != nil {
+					return fmt.Errorf("attempt %s: %w", r.ID, r.Err)
+				}
+			}
+			return fmt.Errorf("%d of %d attempts imported", rep.Added, len(batch))
+		}
+		if each != nil {
+			attempts = attempts[:0]
+			for _, r := range batch {
+				attempts = append(attempts, r.Attempt)
+			}
+			if err := each(attempts); err != nil {
+				return err
+			}
+		}
+		batch = batch[:0]
+	}
+	return nil
+}
+
+// build is Build without workshops.
+func build(path string, q *survey.Questionnaire, n int, each func([]store.Attempt) error) (err error) {
 	if _, err := os.Lstat(path); err == nil {
 		return fmt.Errorf("build %s: %w", path, fs.ErrExist)
 	}
@@ -297,7 +437,23 @@ func Build(path string, q *survey.Questionnaire, n int, each func([]store.Attemp
 // A cached file is trusted as it is: delete the directory after changing
 // the generator.
 func Cached(dir string, q *survey.Questionnaire, n int) (string, error) {
-	path := filepath.Join(dir, FileName(n))
+	return CachedLayout(dir, q, n, Layout{})
+}
+
+// WorkshopsFileName is the name of the cached database of n attempts
+// spread as l says.
+func WorkshopsFileName(n int, l Layout) string {
+	return fmt.Sprintf("workshops-%d-%dw%dr.db", n, l.Workshops, l.Rounds)
+}
+
+// CachedLayout is Cached for a database spread over workshops as l says
+// (FileName without workshops, WorkshopsFileName with).
+func CachedLayout(dir string, q *survey.Questionnaire, n int, l Layout) (string, error) {
+	name := FileName(n)
+	if l.Workshops > 0 {
+		name = WorkshopsFileName(n, l)
+	}
+	path := filepath.Join(dir, name)
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}
@@ -306,8 +462,8 @@ func Cached(dir string, q *survey.Questionnaire, n int) (string, error) {
 		return "", err
 	}
 	defer os.RemoveAll(tmpDir)
-	tmp := filepath.Join(tmpDir, FileName(n))
-	if err := Build(tmp, q, n, nil); err != nil {
+	tmp := filepath.Join(tmpDir, name)
+	if err := BuildLayout(tmp, q, n, l, nil); err != nil {
 		return "", fmt.Errorf("generate %d attempts: %w", n, err)
 	}
 	if err := os.Link(tmp, path); err != nil && !errors.Is(err, fs.ErrExist) {
@@ -357,10 +513,17 @@ func SkipLarge(n int, short bool) bool {
 // garbage of building collected before timing starts.
 func ForBenchmark(b testing.TB, dir string, q *survey.Questionnaire, n int) string {
 	b.Helper()
+	return ForBenchmarkLayout(b, dir, q, n, Layout{})
+}
+
+// ForBenchmarkLayout is ForBenchmark for a database spread over
+// workshops as l says.
+func ForBenchmarkLayout(b testing.TB, dir string, q *survey.Questionnaire, n int, l Layout) string {
+	b.Helper()
 	if SkipLarge(n, testing.Short()) {
 		b.Skipf("%d attempts: left out with -short unless %s is set, or above %s", n, EnvDir, EnvMax)
 	}
-	path, err := Cached(dir, q, n)
+	path, err := CachedLayout(dir, q, n, l)
 	if err != nil {
 		b.Fatal(err)
 	}

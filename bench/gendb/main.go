@@ -4,6 +4,10 @@
 //
 //	go run ./bench/gendb -n 100000 -o attempts-100000.db -csv attempts-100000.csv
 //
+// With -workshops W (and -rounds R, default 4) the attempts are spread
+// over W workshops in R collection rounds, with managers' answers and
+// plans (gen.Layout); without it the database is what it always was.
+//
 // The CSV has a header row and one row per finished attempt: the finish
 // time (UTC, fixed width, so text order is time order) and one column per
 // statement in questionnaire order, holding the rating or nothing when the
@@ -36,14 +40,20 @@ func main() {
 	csvPath := flag.String("csv", "", "also write the finished attempts as CSV to this file")
 	sqlPath := flag.String("sql", "", "write the sqlite3 script that loads the CSV into table attempts")
 	queryPath := flag.String("query", "", "write the sqlite3 query equivalent to store.GroupSummary")
+	workshops := flag.Int("workshops", 0, "spread the attempts over this many workshops (0: none)")
+	rounds := flag.Int("rounds", 4, "collection rounds of the workshops (with -workshops)")
 	flag.Parse()
-	if err := run(*n, *out, *csvPath, *sqlPath, *queryPath); err != nil {
+	if *workshops < 0 || *rounds < 1 {
+		fmt.Fprintln(os.Stderr, "gendb: -workshops must be 0 or more and -rounds 1 or more")
+		os.Exit(2)
+	}
+	if err := run(*n, *out, *csvPath, *sqlPath, *queryPath, gen.Layout{Workshops: *workshops, Rounds: *rounds}); err != nil {
 		fmt.Fprintln(os.Stderr, "gendb:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, out, csvPath, sqlPath, queryPath string) error {
+func run(n int, out, csvPath, sqlPath, queryPath string, layout gen.Layout) error {
 	if n < 0 {
 		return fmt.Errorf("-n %d: must be 0 or more", n)
 	}
@@ -113,7 +123,7 @@ func run(n int, out, csvPath, sqlPath, queryPath string) error {
 	start := time.Now()
 	switch {
 	case out != "":
-		if err := gen.Build(out, q, n, each); err != nil {
+		if err := gen.BuildLayout(out, q, n, layout, each); err != nil {
 			return err
 		}
 	case each != nil:
