@@ -413,6 +413,7 @@ func (r groupReport) writeCompare(w io.Writer, cat *ui.Catalog) {
 	}
 	row(c.Overall, cmp.Overall)
 	_ = tw.Flush()
+	para(w, "", c.CompareLegend)
 	fmt.Fprintln(w)
 	para(w, "", c.Indicators)
 	for _, ind := range survey.Indicators(r.base, *r.end) {
@@ -450,7 +451,7 @@ func (r groupReport) side(cat *ui.Catalog, s survey.RoundSide, high bool) string
 	case !s.Known:
 		return cat.Transfer.None
 	case high:
-		return strconv.Itoa(s.HighPercent) + " %"
+		return strconv.Itoa(s.HighPercent) + "\u00a0%"
 	}
 	return r.fmtTenths(s.MeanTenths)
 }

@@ -112,6 +112,7 @@ type transferCatalog struct {
 	ColNBase        string
 	ColNEnd         string
 	ColHigher       string
+	CompareLegend   string
 	Yes             string
 	No              string
 	None            string // a number that cannot be given
@@ -227,12 +228,13 @@ var transferSV = transferCatalog{
 	CompareTitle:    "Jämförelse: %s (början) mot %s (slutet)",
 	ColBase:         "Början",
 	ColEnd:          "Slutet",
-	ColChange:       "Förändring",
-	ColHighBase:     "6–7 början",
-	ColHighEnd:      "6–7 slutet",
-	ColNBase:        "n början",
-	ColNEnd:         "n slutet",
-	ColHigher:       "Högre vid slutet",
+	ColChange:       "Ändring",
+	ColHighBase:     "6–7 b",
+	ColHighEnd:      "6–7 s",
+	ColNBase:        "n b",
+	ColNEnd:         "n s",
+	ColHigher:       "Högre",
+	CompareLegend:   "b = början, s = slutet; 6–7 = andelen svar 6 eller 7; Högre = högre vid slutet än vid början.",
 	Yes:             "ja",
 	No:              "nej",
 	None:            "–",
@@ -249,7 +251,7 @@ var transferSV = transferCatalog{
 	StatusUnknown:   "för få svar för att avgöra",
 	StatusNoTarget:  "inget mål att mäta mot",
 	IndShares:       "början %s, slutet %s",
-	Percent:         "%d %% av %d",
+	Percent:         "%d\u00a0%% av %d",
 }
 
 var transferEN = transferCatalog{
@@ -349,11 +351,12 @@ var transferEN = transferCatalog{
 	ColBase:         "Start",
 	ColEnd:          "End",
 	ColChange:       "Change",
-	ColHighBase:     "6–7 start",
-	ColHighEnd:      "6–7 end",
-	ColNBase:        "n start",
-	ColNEnd:         "n end",
-	ColHigher:       "Higher at the end",
+	ColHighBase:     "6–7 s",
+	ColHighEnd:      "6–7 e",
+	ColNBase:        "n s",
+	ColNEnd:         "n e",
+	ColHigher:       "Higher",
+	CompareLegend:   "s = start, e = end; 6–7 = the share of answers 6 or 7; Higher = higher at the end than at the start.",
 	Yes:             "yes",
 	No:              "no",
 	None:            "–",
@@ -370,5 +373,5 @@ var transferEN = transferCatalog{
 	StatusUnknown:   "too few answers to judge",
 	StatusNoTarget:  "no target to measure against",
 	IndShares:       "start %s, end %s",
-	Percent:         "%d %% of %d",
+	Percent:         "%d\u00a0%% of %d",
 }
