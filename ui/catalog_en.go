@@ -19,7 +19,7 @@ var english = Catalog{
 	ConfirmYesNo:     "Start over? y = yes, n = no",
 
 	IntroTitle:    "About the test",
-	IntroBody:     "The test has %d statements about digital tasks in library work, ordered by DigComp's five competence areas. It takes about ten minutes. Your answers are anonymous and stay on this computer, saved the moment you give them. You can skip any statement and pause whenever you like.",
+	IntroBody:     "The test has %d statements about digital tasks in library work, ordered by DigComp's five competence areas. It takes about ten minutes. Your answers are saved the moment you give them, in a file on this computer. You can skip any statement and pause whenever you like.",
 	IntroScale:    "For each statement, choose a value from %d (%s) to %d (%s). There are no right or wrong answers: go by how confident you feel today.",
 	IntroStart:    "Press Enter to begin with a few optional background questions.",
 	IntroSkipBack: "Press s to skip the background questions, Esc to go back.",

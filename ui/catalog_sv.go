@@ -19,7 +19,7 @@ var swedish = Catalog{
 	ConfirmYesNo:     "Börja om? j = ja, n = nej",
 
 	IntroTitle:    "Om testet",
-	IntroBody:     "Testet består av %d påståenden om digitala uppgifter i biblioteksarbetet, ordnade efter DigComps fem kompetensområden. Det tar ungefär tio minuter. Svaren är anonyma och sparas direkt när du ger dem, bara på den här datorn. Du kan hoppa över vilket påstående som helst och pausa när du vill.",
+	IntroBody:     "Testet består av %d påståenden om digitala uppgifter i biblioteksarbetet, ordnade efter DigComps fem kompetensområden. Det tar ungefär tio minuter. Svaren sparas direkt när du ger dem, i en fil på den här datorn. Du kan hoppa över vilket påstående som helst och pausa när du vill.",
 	IntroScale:    "För varje påstående väljer du ett värde från %d (%s) till %d (%s). Det finns inga rätta eller felaktiga svar: utgå från hur säker du känner dig i dag.",
 	IntroStart:    "Tryck Enter för att börja med några frivilliga bakgrundsfrågor.",
 	IntroSkipBack: "Tryck s för att hoppa över bakgrundsfrågorna, Esc för att gå tillbaka.",
