@@ -347,3 +347,31 @@ func TestGroupTextPlain(t *testing.T) {
 		}
 	}
 }
+
+// The line runner says the group view as sentences.
+func TestSayGroup(t *testing.T) {
+	q, err := survey.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := groupFixture(t, q, 12)
+	var out strings.Builder
+	cat := Messages(survey.Swedish)
+	r := &lineRunner{cfg: Config{Store: ms, Questionnaire: q, Lang: survey.Swedish, Now: time.Now},
+		c: &common{q: q, lang: survey.Swedish, cat: cat, st: plainStyles(), keys: newKeyMap(cat), width: maxContent + 2, lines: true}, out: &out}
+	if err := r.sayGroup(pickRound("baslinje")); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	for _, want := range []string{fmt.Sprintf(cat.Group.TitleOf, "baslinje"), fmt.Sprintf(cat.Group.Finished, "12"), "Fördelning: 1: ", cat.Group.DiscussionNote} {
+		if !strings.Contains(s, want) {
+			t.Errorf("accessible group view lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.ContainsAny(s, "█▇▲▼─\x1b") {
+		t.Errorf("accessible group view draws:\n%s", s)
+	}
+	if err := r.sayGroup(pickRound("nope")); err != nil || !strings.Contains(out.String(), cat.Group.LoadFailed) {
+		t.Errorf("a round nobody has should be said, not fail: %v", err)
+	}
+}
