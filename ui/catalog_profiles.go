@@ -95,7 +95,7 @@ type profilesCatalog struct {
 
 var profilesSV = profilesCatalog{
 	ChooserTitle:  "Vem är du?",
-	ChooserHint:   "Välj dig själv i listan, eller lägg till en ny person. Flera kan använda samma dator: var och en ser bara sina egna svar.",
+	ChooserHint:   "Välj dig själv i listan, eller lägg till en ny person. Flera kan dela den här datorn; en person utan PIN-kod kan väljas av alla som använder den.",
 	DefaultName:   "Utan namn (datorns första profil)",
 	ProtectedMark: " · skyddad med PIN-kod",
 	NewPerson:     "Ny person",
@@ -185,7 +185,7 @@ var profilesSV = profilesCatalog{
 
 var profilesEN = profilesCatalog{
 	ChooserTitle:  "Who are you?",
-	ChooserHint:   "Pick yourself from the list, or add a new person. Several people can share this computer: each sees only their own answers.",
+	ChooserHint:   "Pick yourself from the list, or add a new person. Several people can share this computer; a person without a PIN can be picked by anyone who uses it.",
 	DefaultName:   "No name (the computer's first profile)",
 	ProtectedMark: " · protected by a PIN",
 	NewPerson:     "New person",
