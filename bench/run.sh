@@ -137,7 +137,7 @@ for ((round = 1; round <= count; round++)); do
 	say "benchmarks, round $round of $count"
 	wait_quiet
 	(cd store && "$bin/store.test" -test.run '^$' -test.benchmem -test.benchtime "$benchtime" \
-		-test.bench '^(BenchmarkSaveRating|BenchmarkBareCommit|BenchmarkRawWriteFsync|BenchmarkOpen|BenchmarkGroupSummary|BenchmarkHistory|BenchmarkSavePlan|BenchmarkDeleteProfile|BenchmarkPINHash)$') >>"$log/bench.txt"
+		-test.bench '^(BenchmarkSaveRating|BenchmarkBareCommit|BenchmarkRawWriteFsync|BenchmarkOpen|BenchmarkGroupSummary|BenchmarkHistory|BenchmarkSavePlan|BenchmarkDeleteProfile|BenchmarkPINHash|BenchmarkGroupReport|BenchmarkImportRecords)$') >>"$log/bench.txt"
 	if ((ui_ok)); then
 		(cd ui && "$bin/ui.test" -test.run '^$' -test.benchmem -test.benchtime "$benchtime" \
 			-test.bench '^(BenchmarkStartup|BenchmarkViewStatement|BenchmarkViewHistory|BenchmarkViewProgress|BenchmarkViewWheel)$') >>"$log/bench.txt"
@@ -284,6 +284,11 @@ hist100=$(get BenchmarkHistory/n=100000 2)
 del10=$(get BenchmarkDeleteProfile/n=10000 2)
 del100=$(get BenchmarkDeleteProfile/n=100000 2)
 pin=$(get BenchmarkPINHash 2)
+# Workshops (issue 12): a database of 100k attempts in 50 workshops and 4 rounds.
+grw=$(get BenchmarkGroupReport/one-workshop/n=100000 2)
+grr=$(get BenchmarkGroupReport/one-round/n=100000 2)
+gra=$(get BenchmarkGroupReport/all/n=100000 2)
+imp=$(get BenchmarkImportRecords/n=100000 2)
 # The slowest of BenchmarkViewStatement and its sub-benchmarks, if any.
 view=$(awk -F '\t' '$1 ~ /^BenchmarkViewStatement(\/|$)/ && $2 > m { m = $2 } END { if (m != "") print m }' "$work/results.tsv")
 # The history, progress and wheel screens, 200 attempts: the slowest.
@@ -346,6 +351,13 @@ row "DeleteProfile (20 attempts) from a 100k file, compaction included" "$(dur "
 	"the same from a 10k file: $(dur "$del10")" "$(ratio "$del100" "$del10")" "seconds (< 10 s)" "$(met "$del100" "<" 10000000000)"
 row "PIN checked (CheckPIN: argon2id t=3, 32 MiB, p=1)" "$(dur "$pin")" "—" "—" "50–100 ms" \
 	"$(awk -v x="$pin" 'BEGIN { if (x == "") print "—"; else print (x >= 50e6 && x <= 100e6) ? "yes" : "**no**" }')"
+row "group report of one round among 100k attempts (EachRespondent → GroupTally, 25k read through the workshop index)" "$(dur "$grr")" \
+	"the same of all 100k: $(dur "$gra"); of one workshop (2k): $(dur "$grw")" "$(ratio "$grr" "$gra")" "< 1 s, and below all" \
+	"$(awk -v r="$grr" -v a="$gra" 'BEGIN { if (r == "" || a == "") print "—"; else print (r < 1e9 && r < a) ? "yes" : "**no**" }')"
+row "group report of all 100k attempts (EachRespondent → GroupTally)" "$(dur "$gra")" "GroupSummary, 100k (ratings only): $(dur "$gs100")" \
+	"$(ratio "$gra" "$gs100")" "< 1 s" "$(met "$gra" "<" 1000000000)"
+row "ImportRecords of 100k attempts with workshops, plans, managers' answers into an empty file (one transaction)" "$(dur "$imp")" \
+	"— (bench/transfer.sh compares the import command with sqlite3)" "—" "seconds (< 10 s)" "$(met "$imp" "<" 10000000000)"
 growth "GroupSummary 1k → 10k" "$gs1" 1000 "$gs10" 10000
 growth "GroupSummary 10k → 100k" "$gs10" 10000 "$gs100" 100000
 growth "Open 1k → 10k" "$op1" 1000 "$op10" 10000

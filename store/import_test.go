@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -185,5 +186,46 @@ func TestImportRecordsRejects(t *testing.T) {
 	}
 	if _, err := s.Attempt(fine.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("a refused Import wrote: %v", err)
+	}
+}
+
+// What an import brings from another computer is cleaned or refused: a
+// workshop's texts are cleaned as AddWorkshop cleans them, a damaged
+// extras or plan record met by a report is damage, not a panic.
+func TestImportHostile(t *testing.T) {
+	s := newStore(t)
+	w := &Workshop{ID: "0123456789abcdef", Name: "\x1b]0;pwn\x07Träff\u202e ", Place: "Lund\r\nX", Round: "\u2066runda\x00 1", Date: t0, Created: t0}
+	r := importable(t0, w)
+	big := importable(t0.Add(time.Second), w)
+	big.Attempt.Discussion["d1"] = strings.Repeat("å", 40<<10)
+	rep, err := s.ImportRecords(testQ, []ImportRecord{r, big})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 1 || rep.Results[1].Outcome != ImportRejected || !errors.Is(rep.Results[1].Err, ErrInvalid) {
+		t.Fatalf("report %+v", rep)
+	}
+	got, ok, err := s.Workshop(w.ID)
+	if err != nil || !ok || got.Name != "]0;pwnTräff" || got.Place != "Lund X" || got.Round != "runda 1" {
+		t.Errorf("imported workshop %+v (%v, %v)", got, ok, err)
+	}
+	for name, spoil := range map[string]func(tx *bbolt.Tx) error{
+		"extras": func(tx *bbolt.Tx) error {
+			return tx.Bucket(extrasBucket).Put(r.Attempt.ID[:], []byte{extraFormat, 200, 0})
+		},
+		"plan": func(tx *bbolt.Tx) error {
+			return tx.Bucket(plansBucket).Put(r.Attempt.ID[:], []byte{planFormat, 0, 0xff})
+		},
+	} {
+		s := newStore(t)
+		if _, err := s.ImportRecords(testQ, []ImportRecord{r}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.update(spoil); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.EachRespondent(testQ, GroupFilter{Round: "runda 1"}, func(survey.Respondent) {}); !errors.Is(err, ErrCorrupt) {
+			t.Errorf("damaged %s: %v", name, err)
+		}
 	}
 }
