@@ -29,8 +29,8 @@ type memGroup struct {
 	rows       map[string][]survey.Respondent
 	unfinished map[string]int
 	answers    map[string]map[string][]string // workshop → question → answers
-	// count is set instead of rows for the benchmark: rows[w][0] is
-	// passed count[w] times.
+	// count is set for the benchmark: a workshop's rows are passed in
+	// turn, count[w] respondents in all.
 	count map[string]int
 }
 
@@ -117,8 +117,8 @@ func (s *memStore) EachRespondent(q *survey.Questionnaire, f store.GroupFilter, 
 		unfinished += g.unfinished[id]
 		rows := g.rows[id]
 		if n := g.count[id]; n > 0 && len(rows) > 0 {
-			for range n {
-				fn(reuse(rows[0], values, bg))
+			for i := range n {
+				fn(reuse(rows[i%len(rows)], values, bg))
 			}
 			continue
 		}
