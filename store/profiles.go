@@ -43,7 +43,13 @@ func unsafePutImportedProfile(b buckets, id string, created time.Time) error {
 	if b.cache.names == nil {
 		b.cache.names = map[string]bool{}
 		err := b.profiles.ForEach(func(k, v []byte) error {
-			if p, err := decodeProfile(v); err == nil && p.Name != "" {
+			if anonymousRecord(v) {
+				return nil
+			}
+			if anonymousRecord(v) {
+			return nil
+		}
+		if p, err := decodeProfile(v); err == nil && p.Name != "" {
 				b.cache.names[foldName(p.Name)] = true
 			}
 			return nil
@@ -154,6 +160,9 @@ func (s *Store) Profiles() (_ []Profile, err error) {
 			return err
 		}
 		return b.profiles.ForEach(func(k, raw []byte) error {
+			if anonymousRecord(raw) {
+				return nil
+			}
 			p, err := unsafeDecodeProfile(k, raw)
 			if err != nil {
 				return err
@@ -191,6 +200,15 @@ func sortProfiles(list []Profile) {
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
+}
+
+// anonymousRecord reports whether raw is, by its flags, the record of an
+// anonymous profile, which has no name and is never listed: the walks
+// over every profile skip those without decoding them, since an import of
+// a region's attempts brings one per attempt (100,000 of them). Verify
+// still decodes each.
+func anonymousRecord(raw []byte) bool {
+	return len(raw) > 1 && raw[0] == profileFormat && raw[1]&profileAnonymous != 0
 }
 
 // unsafeDecodeProfile decodes the profile record under key k; a record
@@ -271,6 +289,9 @@ func unsafeFindName(b *bbolt.Bucket, name string) (profileRecord, bool, error) {
 	var found profileRecord
 	var ok bool
 	err := b.ForEach(func(k, raw []byte) error {
+		if anonymousRecord(raw) {
+			return nil
+		}
 		p, err := unsafeDecodeProfile(k, raw)
 		if err != nil {
 			return err
