@@ -47,9 +47,9 @@ func unsafePutImportedProfile(b buckets, id string, created time.Time) error {
 				return nil
 			}
 			if anonymousRecord(v) {
-			return nil
-		}
-		if p, err := decodeProfile(v); err == nil && p.Name != "" {
+				return nil
+			}
+			if p, err := decodeProfile(v); err == nil && p.Name != "" {
 				b.cache.names[foldName(p.Name)] = true
 			}
 			return nil
