@@ -14,6 +14,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/term"
@@ -59,14 +60,19 @@ type options struct {
 	version    bool
 	questions  string // a questionnaire file replacing the built-in one
 	profile    string // the name of the profile to start as; "" for the default
+	workshop   bool   // "digikomp workshop": workshop mode (ui/workshop.go)
+	clearAfter time.Duration
 }
 
 func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	if os.Getenv(childEnv) == childVerify {
 		return runVerifyChild(args, stdout)
 	}
+	workshop := false
 	if cmd, rest := command(args); cmd != "" {
 		switch cmd {
+		case "workshop":
+			args, workshop = rest, true
 		case "check":
 			return runCheck(rest, stdout, stderr)
 		case "backup":
@@ -87,6 +93,7 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	if done {
 		return code
 	}
+	opts.workshop = workshop
 	cat := ui.Messages(opts.lang)
 	// A dumb terminal cannot draw screens; huh makes the same choice.
 	if os.Getenv("TERM") == "dumb" {
@@ -147,6 +154,9 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		given = profile
 	}
 	cfg := ui.Config{Store: st, Questionnaire: q, Lang: opts.lang, Profile: given, DBPath: opts.db, ReadOnly: readOnly}
+	if opts.workshop {
+		cfg.Workshop = ui.WorkshopConfig{On: true, ClearAfter: opts.clearAfter, Out: stdout}
+	}
 	var paused bool
 	var unsaved error
 	if opts.accessible {
@@ -214,6 +224,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (options, int, bool) {
 	flags.BoolVar(&o.version, "version", false, "")
 	flags.StringVar(&o.questions, "questions", "", "")
 	flags.StringVar(&o.profile, "profile", os.Getenv(profileEnv), "")
+	flags.DurationVar(&o.clearAfter, "clear-after", 0, "")
 	rest, code, done := common.parse(flags, args, stdout, stderr)
 	o.db, o.lang = common.db, common.lang
 	if !done && len(rest) > 0 {
@@ -323,7 +334,7 @@ func command(args []string) (string, []string) {
 		case valueFlag(a):
 			i++ // the flag's value
 		case strings.HasPrefix(a, "-"):
-		case a == "check" || a == "backup" || a == "profile" || a == "history" || a == "export" || a == "import" || a == "report":
+		case a == "check" || a == "backup" || a == "profile" || a == "history" || a == "export" || a == "import" || a == "report" || a == "workshop":
 			return a, append(slices.Clone(args[:i]), args[i+1:]...)
 		default:
 			return "", args
@@ -336,7 +347,7 @@ func command(args []string) (string, []string) {
 // argument: --db PATH, not --db=PATH.
 func valueFlag(a string) bool {
 	switch strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-") {
-	case "db", "lang", "questions", "profile", "format", "out", "workshop", "round", "compare":
+	case "db", "lang", "questions", "profile", "format", "out", "workshop", "round", "compare", "clear-after":
 		return a != strings.TrimLeft(a, "-") && !strings.HasPrefix(a, "---")
 	}
 	return false

@@ -43,6 +43,9 @@ type (
 )
 
 func (m Model) act(in intent) (tea.Model, tea.Cmd) {
+	if m2, cmd, ok := m.actWorkshop(in); ok {
+		return m2, cmd
+	}
 	if m2, cmd, ok := m.actProfile(in); ok {
 		return m2, cmd
 	}

@@ -290,7 +290,8 @@ type Catalog struct {
 	Cmd      cmdCatalog
 	Transfer transferCatalog // export of a group, import, report (catalog_transfer.go)
 	Profiles profilesCatalog
-	Group    groupCatalog // group view, rounds compared, indicators (catalog_group.go)
+	Group    groupCatalog    // group view, rounds compared, indicators (catalog_group.go)
+	Workshop workshopCatalog // workshop mode (catalog_workshop.go)
 }
 
 // Messages returns the catalogue for lang, Swedish unless lang is English.

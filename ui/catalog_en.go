@@ -286,4 +286,5 @@ Flags:
 	Transfer:    transferEN,
 	Profiles:    profilesEN,
 	Group:       groupEN,
+	Workshop:    workshopEN,
 }

@@ -286,4 +286,5 @@ Flaggor:
 	Transfer:    transferSV,
 	Profiles:    profilesSV,
 	Group:       groupSV,
+	Workshop:    workshopSV,
 }

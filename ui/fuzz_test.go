@@ -128,7 +128,7 @@ var fuzzSeeds = []string{
 	// Several people: Bo's PIN wrong, then right; his answers; switching
 	// to Anna; renaming Bo on the people screen after his PIN; the
 	// retake interval in days.
-	"<sv><people><down><down><enter>9999<enter>1234<enter><enter>s5<esc><up><up><up><up><up><enter><esc>" +
+	"<sv><people><down><down><enter>9999<enter>1234<enter><enter>s5<esc><up><up><up><up><up><up><enter><esc>" +
 		"<up><up><up><up><enter><down><enter><up><up><up><enter><down><down><enter><enter>1234<enter>" +
 		"bosse<enter><esc><up><up><enter><down><enter>30<enter><esc>q",
 	// An anonymous attempt, back at "Vem är du?", a new person with a
@@ -456,6 +456,9 @@ func (d *fuzzApp) event(ev fuzzEvent) {
 // checkQuitKey: Ctrl+C quits everywhere, q wherever it is not a letter
 // in a text field; the model was idle, so nothing delays them.
 func (d *fuzzApp) checkQuitKey(before Model, k tea.KeyMsg) {
+	if before.ws.on {
+		return // workshop mode's ways out are FuzzWorkshop's (fuzz_workshop_test.go)
+	}
 	switch k.String() {
 	case "ctrl+c":
 		if !d.quit {

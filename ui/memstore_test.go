@@ -47,11 +47,12 @@ type memStore struct {
 	seq        uint64
 	failWrites uint
 	failRead   bool
-	calls      []storeCall // writes attempted, for the fuzz target's checks
-	failErr    error       // what a failing write returns; errDiskFull if nil
-	plans      *memExtra   // plans and definitions (memstore_plans_test.go)
-	prof       memProfiles // names, PINs and settings (memstore_profiles_test.go)
-	group      *memGroup   // workshops and their respondents (memstore_group_test.go)
+	calls      []storeCall  // writes attempted, for the fuzz target's checks
+	failErr    error        // what a failing write returns; errDiskFull if nil
+	plans      *memExtra    // plans and definitions (memstore_plans_test.go)
+	prof       memProfiles  // names, PINs and settings (memstore_profiles_test.go)
+	group      *memGroup    // workshops and their respondents (memstore_group_test.go)
+	ws         memWorkshops // workshops (memstore_workshop_test.go)
 }
 
 // storeCall records one attempted write.

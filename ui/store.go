@@ -48,6 +48,14 @@ type Store interface {
 
 	// Workshops, group reports and rounds compared (group_view.go).
 	groupStore
+	// Workshop mode (workshop.go): the facilitator's workshops, their
+	// PIN, and attempts taken in one.
+	Workshops() ([]store.Workshop, error)
+	AddWorkshop(w store.Workshop, facilitatorPIN string, at time.Time) (store.Workshop, error)
+	CheckFacilitatorPIN(workshopID, pin string, at time.Time) (store.PINCheck, error)
+	SetFacilitatorPIN(workshopID, pin string) error
+	StartWorkshopAttempt(workshopID, profileID string, q *survey.Questionnaire, at time.Time) (store.Attempt, error)
+	SaveManagerAnswer(id store.AttemptID, answer string) error
 }
 
 // readable returns an attempt read from the store with its texts made safe

@@ -36,6 +36,8 @@ type Config struct {
 	// error that kept it from being opened for writing. The person can
 	// see results and questions; anything that would save says it cannot.
 	ReadOnly error
+	// Workshop is workshop mode (workshop.go).
+	Workshop WorkshopConfig
 }
 
 type screen int
@@ -63,12 +65,16 @@ const (
 	screenSettings
 	screenGroup  // the group view (group_view.go)
 	screenRounds // rounds compared and the indicators (rounds_compare.go)
+	screenWorkshopSetup
+	screenWorkshopWelcome
+	screenManager
 )
 
 func (s screen) String() string {
 	return [...]string{"loading", "welcome", "intro", "background", "statement",
 		"discussion", "review", "result", "questions", "fatal", "history", "progress", "wheel", "plan", "needs",
-		"chooser", "pin", "new person", "profiles", "settings", "group", "rounds"}[s]
+		"chooser", "pin", "new person", "profiles", "settings", "group", "rounds",
+		"workshop setup", "workshop welcome", "manager question"}[s]
 }
 
 // common is shared by every screen: the questionnaire, language, styles,
@@ -129,8 +135,9 @@ type Model struct {
 	needs needsModel
 	// planBase is the profile's newest plan, read with the menu.
 	planBase *planBase
-	p        profileState // people: chooser, PIN, profiles, settings (profiles.go)
-	g        groupState   // the group view and rounds compared (group_view.go)
+	p        profileState  // people: chooser, PIN, profiles, settings (profiles.go)
+	g        groupState    // the group view and rounds compared (group_view.go)
+	ws       workshopState // workshop mode (workshop.go)
 
 	help     help.Model
 	showHelp bool
@@ -162,16 +169,33 @@ func New(cfg Config) Model {
 	h.ShortSeparator = " · "
 	// Busy until Init's load arrives, so keys typed at start-up wait for
 	// the menu instead of being lost.
-	return Model{c: c, cfg: cfg, help: h, busy: true}
+	m := Model{c: c, cfg: cfg, help: h, busy: true}
+	if cfg.Workshop.On {
+		m.ws.on = true
+		workshopKeys(c)
+	}
+	return m
 }
 
 // Init reads the settings and who may take the test (profiles.go).
 func (m Model) Init() tea.Cmd {
+	if m.ws.on {
+		return workshopListCmd(m.cfg.Store) // the facilitator's setup (workshop_setup.go)
+	}
 	return startupCmd(m.cfg.Store, m.cfg.Profile)
 }
 
-// Update routes a message.
+// Update routes a message; workshop mode takes its own first.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.ws.on {
+		if m2, cmd, ok := m.updateWorkshop(msg); ok {
+			return m2, cmd
+		}
+	}
+	return m.updateCore(msg)
+}
+
+func (m Model) updateCore(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		var drop bool
@@ -244,6 +268,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.result = m.newResultAfter(done, prev).withGoal(m.c, m.planBase)
 		m.screen = screenResult
 		cmd := m.previousQuestions(prev) // before drain: it may set busy
+		m, cmd = m.afterFinish(cmd)
 		return m.drain(cmd)
 	case discardedMsg:
 		// The attempt is gone. Should starting the new one fail, the menu
@@ -380,6 +405,11 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.c.keys
 	if key.Matches(msg, k.Interrupt) {
 		return m.quit()
+	}
+	if m.ws.on {
+		if m2, cmd, ok := m.keyWorkshop(msg); ok {
+			return m2, cmd
+		}
 	}
 	if m.screen == screenLoading {
 		if key.Matches(msg, k.Quit, k.Back, k.Confirm) {

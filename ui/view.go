@@ -58,6 +58,9 @@ type screenView interface {
 // active returns the screen being shown, or nil while loading or after a
 // fatal error.
 func (m Model) active() screenView {
+	if s := m.workshopView(); s != nil {
+		return s
+	}
 	switch m.screen {
 	case screenWelcome:
 		return m.welcome

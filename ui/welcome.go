@@ -43,6 +43,7 @@ func newWelcome(c *common, unfinished, latest *store.Attempt) welcomeModel {
 		m.items = append(m.items, menuItem{c.cat.Plan.Menu, intentPlan{attempt: *latest}})
 	}
 	m.items = append(m.items, menuItem{c.cat.MenuDiscussion, intentQuestions{}})
+	m.items = append(m.items, menuItem{c.cat.Workshop.MenuEntry, intentWorkshop{}})
 	m.items = append(m.items, profileItems(c)...)
 	m.items = append(m.items, menuItem{c.cat.MenuQuit, intentQuit{}})
 	return m
