@@ -46,9 +46,6 @@ func unsafePutImportedProfile(b buckets, id string, created time.Time) error {
 			if anonymousRecord(v) {
 				return nil
 			}
-			if anonymousRecord(v) {
-				return nil
-			}
 			if p, err := decodeProfile(v); err == nil && p.Name != "" {
 				b.cache.names[foldName(p.Name)] = true
 			}
@@ -90,6 +87,9 @@ func unsafeProfileExists(b *bbolt.Bucket, id string) bool {
 func unsafeNameForID(b *bbolt.Bucket, id string) (string, error) {
 	taken := map[string]bool{}
 	err := b.ForEach(func(k, v []byte) error {
+		if anonymousRecord(v) {
+			return nil
+		}
 		if p, err := decodeProfile(v); err == nil && p.Name != "" {
 			taken[foldName(p.Name)] = true
 		}
