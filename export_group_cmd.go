@@ -218,15 +218,7 @@ func recordOf(it groupItem, q *survey.Questionnaire, opts exportOptions) transfe
 		r.Ratings[id] = v.Value
 	}
 	if q != nil {
-		res := survey.Score(q, a.Scores())
-		for _, s := range res.Areas {
-			if s.Answered > 0 {
-				if r.AreaMeans == nil {
-					r.AreaMeans = map[string]int{}
-				}
-				r.AreaMeans[s.AreaID] = survey.RoundRatio(s.Sum, s.Answered, 2)
-			}
-		}
+		r.AreaMeans = areaMeans(q, a)
 	}
 	if p := it.Plan; p != nil {
 		r.Learn, r.Teach, r.ShowName = p.Learn, p.Teach, p.ShowName
@@ -244,6 +236,60 @@ func recordOf(it groupItem, q *survey.Questionnaire, opts exportOptions) transfe
 		r.Discussion = a.Discussion
 	}
 	return r
+}
+
+// areaMeans are an attempt's area means in hundredths, as survey.Score
+// has them (skips left out), without its per-attempt allocations: an
+// export scores every attempt of the file.
+func areaMeans(q *survey.Questionnaire, a store.Attempt) map[string]int {
+	var sums, counts [16]int
+	if len(q.Areas) > len(sums) {
+		res := survey.Score(q, a.Scores())
+		m := map[string]int{}
+		for _, s := range res.Areas {
+			if s.Answered > 0 {
+				m[s.AreaID] = survey.RoundRatio(s.Sum, s.Answered, 2)
+			}
+		}
+		return m
+	}
+	areaOf := areaIndex(q)
+	for i, st := range q.Statements {
+		if v, ok := a.Ratings[st.ID]; ok && v.Value != store.Skipped && areaOf[i] >= 0 {
+			sums[areaOf[i]] += v.Value
+			counts[areaOf[i]]++
+		}
+	}
+	var m map[string]int
+	for i, area := range q.Areas {
+		if counts[i] > 0 {
+			if m == nil {
+				m = make(map[string]int, len(q.Areas))
+			}
+			m[area.ID] = survey.RoundRatio(sums[i], counts[i], 2)
+		}
+	}
+	return m
+}
+
+// areaIndexes caches each questionnaire's statement → area index.
+var areaIndexes = map[*survey.Questionnaire][]int{}
+
+func areaIndex(q *survey.Questionnaire) []int {
+	if idx, ok := areaIndexes[q]; ok {
+		return idx
+	}
+	idx := make([]int, len(q.Statements))
+	for i, st := range q.Statements {
+		idx[i] = -1
+		for j, a := range q.Areas {
+			if a.ID == st.Area {
+				idx[i] = j
+			}
+		}
+	}
+	areaIndexes[q] = idx
+	return idx
 }
 
 // exportColumns are the CSV columns: the loaded questionnaire's ids in

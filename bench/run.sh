@@ -377,3 +377,9 @@ Resident memory of Open + GroupSummary at $label just before Close: ${rss_split:
 (RssAnon is the Go heap and runtime, RssFile the mapped binary and database pages).
 Raw results: $log/bench.txt (medians with min and max: $work/results.tsv).
 EOF
+
+# --- group commands: export, import, report (bench/transfer.sh) --------------------
+# TRANSFER=0 leaves them out.
+if [[ ${TRANSFER:-1} != 0 ]]; then
+	bash "$here/transfer.sh" -n "$big" "$work"
+fi

@@ -5,8 +5,9 @@
 # into sqlite3 in one transaction. Prints one markdown table; BENCHMARKS.md
 # explains the rows. bench/run.sh calls it at its end.
 #
-# The database is the one bench/run.sh builds (bench/gendb), reused from
-# WORKDIR when it is there. Each row is the median wall time of RUNS
+# The database is built by bench/gendb with its attempts spread over
+# workshops and rounds, and reused from WORKDIR while the generator and
+# the store are unchanged. Each row is the median wall time of RUNS
 # (default 5) runs of the real digikomp binary, a fresh process each time.
 # Needs Go; sqlite3 optionally (without it the ratio row says so).
 set -euo pipefail
@@ -30,11 +31,21 @@ say() { printf '%s\n' "$*" >&2; }
 cd "$repo"
 go build -o "$bin/gendb" ./bench/gendb
 go build -o "$bin/digikomp" .
-db=$work/attempts-$n.db
+# Attempts spread over WORKSHOPS workshops (default 1000, so about 100
+# each at 100k) in ROUNDS collection rounds (default 10): one round is a
+# tenth of the file. Rebuilt when the generator or the store change.
+workshops=${WORKSHOPS:-1000}
+rounds=${ROUNDS:-10}
+stamp=$(find bench/gen bench/gendb store survey -name '*.go' ! -name '*_test.go' -type f | LC_ALL=C sort | xargs cat survey/data/* | cksum | awk '{ print $1 "-" $2 }')
+db=$work/transfer-$n-$workshops-$rounds.db
+if [[ $(cat "$t/stamp" 2>/dev/null) != "$stamp" ]]; then
+	rm -f "$work"/transfer-*.db
+	printf '%s\n' "$stamp" >"$t/stamp"
+fi
 if [[ ! -e $db ]]; then
-	say "generating $n attempts"
+	say "generating $n attempts in $workshops workshops, $rounds rounds"
 	rm -f "$db.tmp"
-	"$bin/gendb" -n "$n" -o "$db.tmp"
+	"$bin/gendb" -n "$n" -workshops "$workshops" -rounds "$rounds" -o "$db.tmp"
 	mv "$db.tmp" "$db"
 fi
 dk() { DIGIKOMP_LANG=en "$bin/digikomp" --db "$1" "${@:2}"; }
@@ -61,15 +72,11 @@ export_ns=$(median "dk '$db' export --all --out '$csv'")
 rows=$(($(wc -l <"$csv") - 2))
 say "report of all $n attempts"
 all_ns=$(median "dk '$db' report --format json")
-# One round: the first round bench/gendb gave its workshops, if it did.
-round=$(dk "$db" export --all --format jsonl 2>/dev/null | awk -F'"round":"' 'NR > 1 && NF > 1 { split($2, r, "\""); if (r[1] != "") { print r[1]; exit } }' || true)
-round_ns=""
-round_n=""
-if [[ -n $round ]]; then
-	say "report of the round \"$round\""
-	round_ns=$(median "dk '$db' report --round '$round' --format json")
-	round_n=$(dk "$db" report --round "$round" --format csv | awk -F, '$1 == "participants" { print $4 }')
-fi
+# One round: bench/gendb names them "Runda 1" … (gen.RoundName).
+round="Runda 1"
+say "report of the round \"$round\""
+round_ns=$(median "dk '$db' report --round '$round' --format json")
+round_n=$(dk "$db" report --round "$round" --format csv | awk -F, '$1 == "participants" { print $4 }')
 say "import of $rows attempts into a new database"
 import_ns=$(median "dk '$t/imported.db' import '$csv'" "rm -f '$t/imported.db'")
 imported=$(dk "$t/imported.db" report --format csv | awk -F, '$1 == "participants" { print $4 }')
@@ -90,7 +97,7 @@ fi
 
 cat <<EOF
 
-Group commands at $n attempts: the real binary, a fresh process each, median of $runs runs
+Group commands at $n attempts in $workshops workshops and $rounds rounds: the real binary, a fresh process each, median of $runs runs
 (export wrote $rows records; the import's report counts ${imported:-?} finished; sqlite3 loaded ${loaded:-—} rows).
 
 | measure | value | baseline | ratio | target | met? |
@@ -100,7 +107,7 @@ Group commands at $n attempts: the real binary, a fresh process each, median of 
 | export of $n attempts to CSV (\`export --all --out\`) | $(dur "$export_ns") | — | — | seconds | $(awk -v x="$export_ns" 'BEGIN { print x < 10e9 ? "yes" : "**no**" }') |
 | import of $rows attempts into a new database (\`import FILE\`, one transaction) | $(dur "$import_ns") | sqlite3, the same rows in one transaction: $(dur "$sqlite_ns") | $(ratio "$import_ns" "$sqlite_ns") | seconds, ≤ 3× | $(awk -v a="$import_ns" -v b="$sqlite_ns" 'BEGIN { if (b == "") print "—"; else print (a < 10e9 && a <= 3 * b) ? "yes" : "**no**" }') |
 
-Group commands at $n attempts: the real binary, a fresh process each, median of $runs runs
+Group commands at $n attempts in $workshops workshops and $rounds rounds: the real binary, a fresh process each, median of $runs runs
 (export wrote $rows records; the import's report counts ${imported:-?} finished; sqlite3 loaded ${loaded:-—} rows).
 
 | measure | value | baseline | ratio | target | met? |

@@ -282,7 +282,8 @@ func (d *decoder) checkHeader(line int, version, records, exported bool) error {
 
 // csvLayout says what each column holds.
 type csvLayout struct {
-	cols []csvCol
+	cols    []csvCol
+	ratings int // rating columns
 }
 
 type csvCol struct {
@@ -319,6 +320,9 @@ func (d *decoder) csvColumns(cells []string) (*csvLayout, error) {
 					return nil, &FileError{Line: 2, Err: ErrHeader, Detail: fmt.Sprintf("column %q", c)}
 				}
 				l.cols = append(l.cols, csvCol{kind: p, id: id})
+				if p == prefixRating {
+					l.ratings++
+				}
 				switch p {
 				case prefixBackground:
 					h.Columns.Background = append(h.Columns.Background, id)
@@ -413,13 +417,20 @@ func (l *csvLayout) record(row []string) (*Record, *fieldError) {
 		case prefixRating:
 			if v != "" {
 				var n int
-				n, fe = parseSmall(prefixRating+c.id, v, 2)
-				rec.Ratings = put(rec.Ratings, c.id, n)
+				if n, fe = parseSmall("", v, 2); fe != nil {
+					fe.field = prefixRating + c.id
+				}
+				if rec.Ratings == nil {
+					rec.Ratings = make(map[string]int, l.ratings)
+				}
+				rec.Ratings[c.id] = n
 			}
 		case prefixMean:
 			if v != "" {
 				var n int
-				n, fe = parseMean(prefixMean+c.id, v)
+				if n, fe = parseMean("", v); fe != nil {
+					fe.field = prefixMean + c.id
+				}
 				rec.AreaMeans = put(rec.AreaMeans, c.id, n)
 			}
 		case prefixDiscussion:

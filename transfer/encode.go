@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -112,6 +111,7 @@ type csvWriter struct {
 	h    Header
 	head []string
 	row  []string
+	sets []map[string]bool // the ids of each kind of column
 }
 
 func (c *csvWriter) Write(r *Record) error {
@@ -165,25 +165,30 @@ func (c *csvWriter) Write(r *Record) error {
 // fits checks that every id of r has its column.
 func (c *csvWriter) fits(r *Record) error {
 	col := c.h.Columns
-	for _, f := range []struct {
-		field string
-		ids   []string
-		keys  func(yield func(string) bool)
-	}{
-		{"background", col.Background, keysOf(r.Background)},
-		{"rating", col.Statements, keysOf(r.Ratings)},
-		{"mean", col.Areas, keysOf(r.AreaMeans)},
-	} {
-		for k := range f.keys {
-			if !slices.Contains(f.ids, k) {
-				return fmt.Errorf("%w: %s %q", ErrColumn, f.field, k)
+	if c.sets == nil {
+		for _, list := range [][]string{col.Background, col.Statements, col.Areas, col.Discussion} {
+			set := make(map[string]bool, len(list))
+			for _, id := range list {
+				set[id] = true
 			}
+			c.sets = append(c.sets, set)
 		}
 	}
-	if c.h.WithText {
-		for k := range r.Discussion {
-			if !slices.Contains(col.Discussion, k) {
-				return fmt.Errorf("%w: discussion %q", ErrColumn, k)
+	for i, f := range []struct {
+		field string
+		keys  func(yield func(string) bool)
+	}{
+		{"background", keysOf(r.Background)},
+		{"rating", keysOf(r.Ratings)},
+		{"mean", keysOf(r.AreaMeans)},
+		{"discussion", keysOf(r.Discussion)},
+	} {
+		if i == 3 && !c.h.WithText {
+			break
+		}
+		for k := range f.keys {
+			if !c.sets[i][k] {
+				return fmt.Errorf("%w: %s %q", ErrColumn, f.field, k)
 			}
 		}
 	}

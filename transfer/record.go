@@ -179,10 +179,34 @@ const (
 )
 
 var (
-	attemptPattern = regexp.MustCompile(`^[0-9a-f]{32}$`)
-	topicPattern   = regexp.MustCompile(`^[a-z0-9-]{1,40}$`)
-	meanPattern    = regexp.MustCompile(`^[0-9]{1,3}\.[0-9]{2}$`)
+	meanPattern = regexp.MustCompile(`^[0-9]{1,3}\.[0-9]{2}$`)
 )
+
+// isAttemptID reports whether s is 32 lowercase hexadecimal digits.
+func isAttemptID(s string) bool {
+	if len(s) != 32 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// isTopicID reports whether s is a topic id: 1 to 40 of a–z, 0–9, '-'.
+func isTopicID(s string) bool {
+	if len(s) < 1 || len(s) > 40 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
 
 // fieldError is a problem found in one field while decoding.
 type fieldError struct {
@@ -191,6 +215,20 @@ type fieldError struct {
 }
 
 func bad(code Code, field string) *fieldError { return &fieldError{code, field} }
+
+// or is the first problem of two, or nil.
+func or(a, b *fieldError) *fieldError {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+// named gives a problem its field.
+func named(e *fieldError, field string) *fieldError {
+	e.field = field
+	return e
+}
 
 // checkID accepts an id: 1 to MaxID bytes of UTF-8 without spaces,
 // controls or NUL.
@@ -254,7 +292,7 @@ func checkTopics(field string, list []string) *fieldError {
 		return bad(CodeTopic, field)
 	}
 	for _, id := range list {
-		if !topicPattern.MatchString(id) {
+		if !isTopicID(id) {
 			return bad(CodeTopic, field)
 		}
 	}
@@ -266,7 +304,7 @@ func (r *Record) check() *fieldError {
 	if r.Attempt == "" {
 		return bad(CodeMissing, "attempt")
 	}
-	if !attemptPattern.MatchString(r.Attempt) {
+	if !isAttemptID(r.Attempt) {
 		return bad(CodeAttemptID, "attempt")
 	}
 	for _, t := range []struct {
@@ -311,36 +349,32 @@ func (r *Record) check() *fieldError {
 			return e
 		}
 	}
+	// Field names are built only for a problem: a record has dozens of
+	// keys, an export a hundred thousand records.
 	for k, v := range r.Background {
-		if e := checkID("background:"+k, k); e != nil {
-			return e
-		}
-		if e := checkText("background:"+k, v, MaxID); e != nil {
-			return e
+		if e := or(checkID("", k), checkText("", v, MaxID)); e != nil {
+			return named(e, "background:"+k)
 		}
 	}
 	for k, v := range r.Ratings {
-		if e := checkID("rating:"+k, k); e != nil {
-			return e
+		if e := checkID("", k); e != nil {
+			return named(e, "rating:"+k)
 		}
 		if v < 0 || v > 99 {
 			return bad(CodeNumber, "rating:"+k)
 		}
 	}
 	for k, v := range r.AreaMeans {
-		if e := checkID("mean:"+k, k); e != nil {
-			return e
+		if e := checkID("", k); e != nil {
+			return named(e, "mean:"+k)
 		}
 		if v < 0 || v > 99999 {
 			return bad(CodeNumber, "mean:"+k)
 		}
 	}
 	for k, v := range r.Discussion {
-		if e := checkID("discussion:"+k, k); e != nil {
-			return e
-		}
-		if e := checkText("discussion:"+k, v, MaxText); e != nil {
-			return e
+		if e := or(checkID("", k), checkText("", v, MaxText)); e != nil {
+			return named(e, "discussion:"+k)
 		}
 	}
 	if e := checkTopics("learn", r.Learn); e != nil {
