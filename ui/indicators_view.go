@@ -67,6 +67,9 @@ func indicatorsBody(c *common, list []survey.Indicator, w int) string {
 		name := fmt.Sprintf("%d. %s", i+1, indicatorName(c, ind.Kind))
 		b.WriteString(c.st.Strong.Render(wrap(name, w)) + "\n")
 		verdict := fmt.Sprintf(cat.IndTarget, targetText(c, ind.Target), statusText(c, ind.Status))
+		if ind.Status == survey.StatusNoTarget {
+			verdict = targetText(c, ind.Target) // "no target set, reported" says it all
+		}
 		var detail string
 		switch ind.Kind {
 		case survey.IndicatorResultHigher:
