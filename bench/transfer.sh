@@ -106,14 +106,4 @@ Group commands at $n attempts in $workshops workshops and $rounds rounds: the re
 | report, one round among $n (\`report --round\`, ${round_n:-—} finished) | $(dur "$round_ns") | report of all: $(dur "$all_ns") | $(ratio "$round_ns" "$all_ns") | seconds | $(awk -v x="$round_ns" 'BEGIN { if (x == "") print "—"; else print x < 10e9 ? "yes" : "**no**" }') |
 | export of $n attempts to CSV (\`export --all --out\`) | $(dur "$export_ns") | — | — | seconds | $(awk -v x="$export_ns" 'BEGIN { print x < 10e9 ? "yes" : "**no**" }') |
 | import of $rows attempts into a new database (\`import FILE\`, one transaction) | $(dur "$import_ns") | sqlite3, the same rows in one transaction: $(dur "$sqlite_ns") | $(ratio "$import_ns" "$sqlite_ns") | seconds, ≤ 3× | $(awk -v a="$import_ns" -v b="$sqlite_ns" 'BEGIN { if (b == "") print "—"; else print (a < 10e9 && a <= 3 * b) ? "yes" : "**no**" }') |
-
-Group commands at $n attempts in $workshops workshops and $rounds rounds: the real binary, a fresh process each, median of $runs runs
-(export wrote $rows records; the import's report counts ${imported:-?} finished; sqlite3 loaded ${loaded:-—} rows).
-
-| measure | value | baseline | ratio | target | met? |
-| --- | --- | --- | --- | --- | --- |
-| report, all $n attempts (\`report --format json\`) | $(dur "$all_ns") | — | — | seconds | $(awk -v x="$all_ns" 'BEGIN { print x < 10e9 ? "yes" : "**no**" }') |
-| report, one round among $n (\`report --round\`, ${round_n:-—} finished) | $(dur "$round_ns") | report of all: $(dur "$all_ns") | $(ratio "$round_ns" "$all_ns") | seconds | $(awk -v x="$round_ns" 'BEGIN { if (x == "") print "—"; else print x < 10e9 ? "yes" : "**no**" }') |
-| export of $n attempts to CSV (\`export --all --out\`) | $(dur "$export_ns") | — | — | seconds | $(awk -v x="$export_ns" 'BEGIN { print x < 10e9 ? "yes" : "**no**" }') |
-| import of $rows attempts into a new database (\`import FILE\`, one transaction) | $(dur "$import_ns") | sqlite3, the same rows in one transaction: $(dur "$sqlite_ns") | $(ratio "$import_ns" "$sqlite_ns") | seconds, ≤ 3× | $(awk -v a="$import_ns" -v b="$sqlite_ns" 'BEGIN { if (b == "") print "—"; else print (a < 10e9 && a <= 3 * b) ? "yes" : "**no**" }') |
 EOF
