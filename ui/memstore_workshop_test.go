@@ -20,6 +20,7 @@ type memWorkshops struct {
 	attempts map[store.AttemptID]string // attempt → workshop
 	manager  map[store.AttemptID]string
 	checks   int // tries judged
+	accepted int // tries judged right
 }
 
 type memWorkshop struct {
@@ -95,6 +96,7 @@ func (s *memStore) CheckFacilitatorPIN(id, pin string, at time.Time) (store.PINC
 	}
 	s.ws.checks++
 	if pin == w.pin {
+		s.ws.accepted++
 		w.failures, w.waitUntil = 0, time.Time{}
 		return store.PINCheck{OK: true}, nil
 	}
