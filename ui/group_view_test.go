@@ -375,3 +375,55 @@ func TestSayGroup(t *testing.T) {
 		t.Errorf("a round nobody has should be said, not fail: %v", err)
 	}
 }
+
+// Text from the file (an import from another laptop) is terminal input:
+// escapes and bidirectional overrides never reach the screen, and a word
+// longer than the window is broken, not let past the edge.
+func TestGroupViewHostileText(t *testing.T) {
+	q, err := survey.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := newMemStore()
+	ms.addWorkshop(store.Workshop{ID: "cc01", Name: "Träff\x1b]0;titel\x07 \u202eomvänd", Round: "r\x1b[2J1"})
+	topics, _ := survey.Topics()
+	long := strings.Repeat("ö", 300)
+	for i := range 6 {
+		values := make([]byte, len(q.Statements))
+		for j := range values {
+			values[j] = byte(1 + (i+j)%7)
+		}
+		ms.addRespondent("cc01", survey.Respondent{Values: values, Teach: []string{topics[0].ID, "okänt-ämne"},
+			TeachName: "Namn\x1b[31m\u202e" + long}, map[string]string{q.Discussion[0].ID: "svar\x1b[2J\x1b]8;;http://x\x07länk " + long + "\nrad två\u2066"})
+	}
+	h := newHarnessFor(t, ms, q, survey.Swedish)
+	for _, size := range groupSizes {
+		h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		h.openGroup(intentGroup{pick: pickWorkshop(store.Workshop{ID: "cc01", Name: "Träff\x1b]0;titel\x07 \u202eomvänd"})})
+		for _, s := range h.scrollAllRaw(size[0], size[1]) {
+			for _, bad := range []string{"\x1b]", "\x1b[2J", "\x1b[31m", "\u202e", "\u2066", "\x07"} {
+				if strings.Contains(s, bad) {
+					t.Fatalf("the group view passes %q through:\n%q", bad, s)
+				}
+			}
+		}
+	}
+}
+
+// scrollAllRaw is scrollAll on the raw view (styles are plain in tests,
+// so anything escape-like in it came from the data).
+func (h *harness) scrollAllRaw(width, height int) []string {
+	h.t.Helper()
+	var seen []string
+	for range 300 {
+		raw := h.m.View()
+		h.fitsIn(raw, width, height)
+		seen = append(seen, raw)
+		if !strings.Contains(raw, h.m.c.cat.MoreBelow) {
+			return seen
+		}
+		h.keys("<space>")
+	}
+	h.t.Fatal("the screen does not reach its end")
+	return nil
+}
