@@ -30,8 +30,9 @@ type ImportRecord struct {
 	// the one it was taken in), created under its ID if the file lacks it,
 	// without a facilitator PIN: a PIN's hash never travels in an export,
 	// where a short PIN would be guessed offline in minutes. A workshop
-	// the file has is kept as it is. nil: the workshop, if any, must be
-	// in the file already.
+	// the file has is kept as it is. A zero Created is taken to be Date,
+	// a zero ClearAfter DefaultClearAfter. nil: the workshop, if any,
+	// must be in the file already.
 	Workshop *Workshop
 	// Plan is the plan made after a finished attempt, or nil.
 	Plan *Plan
@@ -262,7 +263,11 @@ func unsafeImportRecord(b buckets, q *survey.Questionnaire, sh shape, r ImportRe
 			if r.Workshop == nil {
 				return reject(fmt.Errorf("%w: %q", ErrNoWorkshop, survey.Visible(a.Workshop)))
 			}
-			w, err := workshopRecordOf(*r.Workshop)
+			given := *r.Workshop
+			if given.Created.IsZero() {
+				given.Created = given.Date // an export need not say when it was set up
+			}
+			w, err := workshopRecordOf(given)
 			if err != nil {
 				return reject(err)
 			}

@@ -28,7 +28,7 @@ func importable(at time.Time, w *Workshop) ImportRecord {
 
 func TestImportRecordsIdempotent(t *testing.T) {
 	s := newStore(t)
-	w := &Workshop{ID: "0123456789abcdef", Name: "Träff i Lund", Place: "Lund", Round: "2026 höst", Date: t0, Created: t0}
+	w := &Workshop{ID: "0123456789abcdef", Name: "Träff i Lund", Place: "Lund", Round: "2026 höst", Date: t0}
 	records := []ImportRecord{importable(t0, w), importable(t0.Add(time.Minute), w), importable(t0.Add(2*time.Minute), nil)}
 	records[2].Attempt.Manager = ""
 	records[2].Attempt.Background = nil
@@ -40,7 +40,7 @@ func TestImportRecordsIdempotent(t *testing.T) {
 		t.Fatalf("first import: %+v", rep)
 	}
 	got, ok, err := s.Workshop(w.ID)
-	if err != nil || !ok || got.Protected || got.Name != w.Name || got.Round != w.Round || got.ClearAfter != DefaultClearAfter {
+	if err != nil || !ok || got.Protected || got.Name != w.Name || got.Round != w.Round || got.ClearAfter != DefaultClearAfter || !got.Created.Equal(t0) {
 		t.Fatalf("the imported workshop: %+v, %v, %v", got, ok, err)
 	}
 	if _, err := s.CheckFacilitatorPIN(w.ID, "1234", t0); !errors.Is(err, ErrNoFacilitatorPIN) {
