@@ -160,7 +160,7 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	var paused bool
 	var unsaved error
 	if opts.accessible {
-		go exitOnSignal(catchEndSignals(), st, fmt.Sprintf(cat.Paused, opts.db), stdout)
+		go exitOnSignal(lineSignals(opts.workshop), st, fmt.Sprintf(cat.Paused, opts.db), stdout)
 		paused, err = ui.RunAccessible(cfg, stdin, stdout)
 	} else {
 		// Caught before the terminal is touched, so that a signal

@@ -32,6 +32,9 @@ func RunAccessible(cfg Config, in io.Reader, out io.Writer) (paused bool, err er
 		in:  &eofReader{r: in},
 		out: out,
 	}
+	if cfg.Workshop.On {
+		return r.runWorkshop() // accessible_workshop.go
+	}
 	return r.run()
 }
 

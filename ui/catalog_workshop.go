@@ -63,6 +63,7 @@ type workshopCatalog struct {
 	KeyEndTurn  string
 	KeyLeave    string
 	ClearsAfter string // the time left on screen, e.g. "2 min"
+	AccDone     string // accessible mode: Enter when done
 	TurnEnded   string
 }
 
@@ -126,6 +127,7 @@ var workshopSV = workshopCatalog{
 	KeyEndTurn:  "avsluta din tur",
 	KeyLeave:    "ledaren",
 	ClearsAfter: "Skärmen töms av sig själv efter %s utan tangenttryck.",
+	AccDone:     "Klar? Tryck Enter så töms skärmen för nästa deltagare:",
 	TurnEnded:   "Din tur är avslutad. Nästa deltagare kan börja.",
 }
 
@@ -189,5 +191,6 @@ var workshopEN = workshopCatalog{
 	KeyEndTurn:  "end your turn",
 	KeyLeave:    "facilitator",
 	ClearsAfter: "The screen clears itself after %s without a key pressed.",
+	AccDone:     "Done? Press Enter to clear the screen for the next participant:",
 	TurnEnded:   "Your turn has ended. The next participant can start.",
 }
