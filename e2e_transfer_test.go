@@ -262,6 +262,14 @@ func TestE2EImportRefusals(t *testing.T) {
 	if rep := reportJSON(t, env); rep["Finished"] != float64(5) {
 		t.Errorf("after --partial: %v finished", rep["Finished"])
 	}
+	// Files refused whole do not even create a database that is not there.
+	fresh := newEnv(t, "en")
+	if code, _, errOut := runPlain(t, fresh, nil, "import", filepath.Join(env.home, "foreign.csv"), filepath.Join(env.home, "truncated.csv")); code != exitImport || !strings.Contains(errOut, "truncated.csv does not hold") {
+		t.Errorf("import of refused files into no database = %d %q", code, errOut)
+	}
+	if _, err := os.Stat(fresh.db); err == nil {
+		t.Error("refused files created a database")
+	}
 	// The database itself is refused as an import file.
 	if code, _, errOut := runPlain(t, env, nil, "import", env.db); code != exitUsage || !strings.Contains(errOut, "the database itself") {
 		t.Errorf("import of the database = %d %q", code, errOut)

@@ -48,14 +48,31 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, unexpected(cat, err))
 		return exitError
 	}
+	// Every file is read and judged before the database is opened, so
+	// that files refused whole leave it untouched, and do not create it.
+	result := exitOK
+	decoded := make([]*transfer.File, len(files))
+	for i, name := range files {
+		f, code := readImportFile(cat, name, stderr)
+		if code != exitOK {
+			result = code
+			continue
+		}
+		decoded[i] = f
+	}
+	if !slices.ContainsFunc(decoded, func(f *transfer.File) bool { return f != nil }) {
+		return result
+	}
 	st, code := openForCommand(cat, common.db, true, false, stderr)
 	if code != exitOK {
 		return code
 	}
 	defer st.Close()
-	result := exitOK
-	for _, name := range files {
-		code := importFile(st, loaded, cat, common.db, name, *partial, stdout, stderr)
+	for i, name := range files {
+		if decoded[i] == nil {
+			continue
+		}
+		code := importFile(st, loaded, cat, common.db, name, decoded[i], *partial, stdout, stderr)
 		if code == exitLocked || code == exitRefused || code == exitError {
 			return code // the database, not the file: the other files would fail too
 		}
@@ -72,21 +89,29 @@ type rejection struct {
 	why  string
 }
 
-// importFile imports one file and says what became of it.
-func importFile(st *store.Store, loaded *survey.Questionnaire, cat *ui.Catalog, dbPath, name string, partial bool, stdout, stderr io.Writer) int {
-	c := cat.Transfer
+// readImportFile reads and decodes one file, saying so when it is
+// refused whole.
+func readImportFile(cat *ui.Catalog, name string, stderr io.Writer) (*transfer.File, int) {
 	shown := survey.Visible(name)
 	fh, err := os.Open(name)
 	if err != nil {
-		fmt.Fprintln(stderr, ui.WithDetail(fmt.Sprintf(c.ErrOpen, shown), cat.DetailLine(err)))
-		return exitImport
+		fmt.Fprintln(stderr, ui.WithDetail(fmt.Sprintf(cat.Transfer.ErrOpen, shown), cat.DetailLine(err)))
+		return nil, exitImport
 	}
+	defer fh.Close()
 	file, err := transfer.Decode(fh, transfer.DefaultLimits)
-	_ = fh.Close()
 	if err != nil {
 		fmt.Fprintln(stderr, refusal(cat, shown, err))
-		return exitImport
+		return nil, exitImport
 	}
+	return file, exitOK
+}
+
+// importFile checks the records of one decoded file against the
+// questions, imports them and says what became of them.
+func importFile(st *store.Store, loaded *survey.Questionnaire, cat *ui.Catalog, dbPath, name string, file *transfer.File, partial bool, stdout, stderr io.Writer) int {
+	c := cat.Transfer
+	shown := survey.Visible(name)
 	def := definitions(st, loaded)
 	var rejected []rejection
 	for _, p := range file.Rejected {

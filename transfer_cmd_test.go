@@ -62,13 +62,13 @@ func TestCheckRecord(t *testing.T) {
 		t.Fatalf("good record: %q %+v", why, item)
 	}
 	cases := map[string]func(l *transfer.Line){
-		"the statement":            func(l *transfer.Line) { l.Ratings["no-such"] = 3 },
-		"off the scale":            func(l *transfer.Line) { l.Ratings[q.Statements[0].ID] = 8 },
+		"the statement":           func(l *transfer.Line) { l.Ratings["no-such"] = 3 },
+		"off the scale":           func(l *transfer.Line) { l.Ratings[q.Statements[0].ID] = 8 },
 		"background question “x”": func(l *transfer.Line) { l.Background["x"] = "y" },
-		"question “role”":          func(l *transfer.Line) { l.Background["role"] = "king" },
-		"question “municipality”":  func(l *transfer.Line) { l.Background["municipality"] = "Atlantis" },
-		"managers' question":       func(l *transfer.Line) { l.Background["role"] = "librarian" },
-		"discussion question":      func(l *transfer.Line) { l.Discussion = map[string]string{"nope": "x"} },
+		"question “role”":         func(l *transfer.Line) { l.Background["role"] = "king" },
+		"question “municipality”": func(l *transfer.Line) { l.Background["municipality"] = "Atlantis" },
+		"managers' question":      func(l *transfer.Line) { l.Background["role"] = "librarian" },
+		"discussion question":     func(l *transfer.Line) { l.Discussion = map[string]string{"nope": "x"} },
 	}
 	for want, spoil := range cases {
 		l := good()
