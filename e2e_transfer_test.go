@@ -340,7 +340,7 @@ func TestE2EReportText(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("report = %d %q", code, errOut)
 	}
-	for _, s := range []string{"Gruppens resultat: alla avslutade test", "Deltagare: 13 gjorde klart, 1 gjorde inte klart", "för få svar",
+	for _, s := range []string{"Gruppens resultat: hela databasen", "Deltagare: 13 gjorde klart, 1 gjorde inte klart", "för få svar",
 		"Samstämmighet per område", "poäng, valt av", "(Åsa Öberg)", "Har en profil på Digiteket"} {
 		if !strings.Contains(out, s) {
 			t.Errorf("the Swedish report lacks %q:\n%s", s, out)

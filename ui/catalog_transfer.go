@@ -185,7 +185,7 @@ var transferSV = transferCatalog{
 	WhyStore:         "databasen tog inte emot testet",
 
 	ErrCompareNeeds: "--compare jämför med en omgång; ange den första med --round eller --workshop",
-	ReportAll:       "alla avslutade test",
+	ReportAll:       "hela databasen",
 	ReportWorkshop:  "workshoppen ”%s”",
 	ReportRound:     "omgången ”%s”",
 	ReportTitle:     "Gruppens resultat: %s",
@@ -307,7 +307,7 @@ var transferEN = transferCatalog{
 	WhyStore:         "the database did not accept the test",
 
 	ErrCompareNeeds: "--compare compares with a round; give the first with --round or --workshop",
-	ReportAll:       "all finished tests",
+	ReportAll:       "the whole database",
 	ReportWorkshop:  "the workshop “%s”",
 	ReportRound:     "the round “%s”",
 	ReportTitle:     "The group's result: %s",
