@@ -161,20 +161,23 @@ func (s *Store) EachRespondent(q *survey.Questionnaire, f GroupFilter, fn func(r
 // groupReader turns attempt records into respondents of one
 // questionnaire within one transaction.
 type groupReader struct {
-	b       buckets
-	extras  follower
-	plans   follower
-	q       *survey.Questionnaire
-	codec   recordCodec
-	index   map[int][]int // questionnaire version → statement index in q for each of its shape's statements (-1: none)
-	values  []byte
-	profile map[string]string // profile id → its name, once looked up
+	b      buckets
+	extras follower
+	plans  follower
+	q      *survey.Questionnaire
+	codec  recordCodec
+	index  map[int][]int // questionnaire version → statement index in q for each of its shape's statements (-1: none)
+	values []byte
+	// background is the one map every respondent's background answers
+	// are decoded into (see EachRespondent: fn must not keep it).
+	background map[string]string
+	profile    map[string]string // profile id → its name, once looked up
 }
 
 func newGroupReader(b buckets, q *survey.Questionnaire) *groupReader {
 	return &groupReader{b: b, q: q, codec: b.codec(), index: map[int][]int{},
 		extras: follower{c: b.extras.Cursor()}, plans: follower{c: b.plans.Cursor()},
-		values: make([]byte, len(q.Statements)), profile: map[string]string{}}
+		values: make([]byte, len(q.Statements)), background: map[string]string{}, profile: map[string]string{}}
 }
 
 // follower looks up keys that mostly come in increasing order, as the
@@ -217,7 +220,7 @@ func (f *follower) get(key []byte) []byte {
 // questionnaire; done is false for an unfinished one, whose other fields
 // are not filled.
 func (g *groupReader) respondent(id AttemptID, raw []byte) (r survey.Respondent, done, ok bool, err error) {
-	rec, err := decodeAttempt(raw, g.codec)
+	rec, err := decodeAttemptInto(raw, g.codec, g.background, true)
 	if err != nil {
 		return r, false, false, fmt.Errorf("attempt %s: %w", id, err)
 	}

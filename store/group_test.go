@@ -269,3 +269,36 @@ func TestFollower(t *testing.T) {
 		return nil
 	})
 }
+
+// A report of a workshop or a round reads only its attempts: a damaged
+// attempt elsewhere in the file does not touch it (a scan would meet it
+// and fail), while a report of all does meet it.
+func TestGroupReadsOnlyItsAttempts(t *testing.T) {
+	s := newStore(t)
+	w := addWorkshop(t, s, "Träff", "r", t0)
+	takeIn(t, s, w.ID, t0.Add(time.Hour), "", [4]int{3, 3, 3, 3}, "Text")
+	outside := takeIn(t, s, "", t0, "", [4]int{1, 1, 1, 1}, "")
+	later := takeIn(t, s, "", t0.Add(2*time.Hour), "", [4]int{1, 1, 1, 1}, "")
+	if err := s.update(func(tx *bbolt.Tx) error {
+		for _, id := range []AttemptID{outside, later} {
+			if err := tx.Bucket(attemptsBucket).Put(id[:], []byte{recordFormat, 0xff}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []GroupFilter{{Workshop: w.ID}, {Round: "r"}} {
+		list, _ := collect(t, s, testQ, f)
+		if len(list) != 1 {
+			t.Errorf("%+v: %d respondents", f, len(list))
+		}
+		if texts, err := s.DiscussionAnswers(f); err != nil || len(texts["d1"]) != 1 {
+			t.Errorf("%+v: discussion %q, %v", f, texts, err)
+		}
+	}
+	if _, err := s.EachRespondent(testQ, GroupFilter{All: true}, func(survey.Respondent) {}); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("all: %v", err)
+	}
+}

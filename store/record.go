@@ -155,6 +155,15 @@ func appendBackgroundValue(b []byte, q backgroundShape, v string, c recordCodec)
 // decodeAttempt decodes and checks an attempt record; anything damaged,
 // out of range or left over is ErrCorrupt, never a panic.
 func decodeAttempt(raw []byte, c recordCodec) (attemptRecord, error) {
+	return decodeAttemptInto(raw, c, nil, false)
+}
+
+// decodeAttemptInto is decodeAttempt for a scan that decodes many records
+// and keeps none: the background answers go into background (cleared
+// first) when it is not nil, and with alias the ratings alias raw instead
+// of being copied, so the record is valid only as long as raw and until
+// the next call.
+func decodeAttemptInto(raw []byte, c recordCodec, background map[string]string, alias bool) (attemptRecord, error) {
 	corrupt := func(what any) error {
 		return fmt.Errorf("%w: attempt record: %v", ErrCorrupt, what)
 	}
@@ -166,6 +175,10 @@ func decodeAttempt(raw []byte, c recordCodec) (attemptRecord, error) {
 		return attemptRecord{}, corrupt(fmt.Sprintf("format %d, want %d", f, recordFormat))
 	}
 	var rec attemptRecord
+	if background != nil {
+		clear(background)
+		rec.Background = background
+	}
 	number := r.uvarint(math.MaxUint32)
 	rec.Profile = r.id()
 	started := r.uvarint(maxSeconds)
@@ -241,7 +254,9 @@ func decodeAttempt(raw []byte, c recordCodec) (attemptRecord, error) {
 	case n != uint64(len(sh.statements)):
 		r.fail(fmt.Sprintf("%d ratings for %d statements", n, len(sh.statements)))
 	default:
-		rec.Values = bytes.Clone(r.bytes(n))
+		if rec.Values = r.bytes(n); !alias {
+			rec.Values = bytes.Clone(rec.Values)
+		}
 	}
 
 	nd := r.uvarint(uint64(len(r.b)) / 2)
