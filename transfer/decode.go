@@ -277,6 +277,10 @@ func (d *decoder) checkHeader(line int, version, records, exported bool) error {
 	case h.Records > d.lim.MaxRecords:
 		return &FileError{Line: line, Err: ErrTooMany, Detail: fmt.Sprintf("%d records", h.Records)}
 	}
+	// Room for the records announced, up to a bound: a header may lie.
+	n := min(h.Records, 1<<17)
+	d.file.Records = make([]Line, 0, n)
+	d.seen = make(map[string]bool, n)
 	return nil
 }
 

@@ -57,7 +57,6 @@ type transferCatalog struct {
 	WhyOption        string // question id
 	WhyDiscussion    string // question id
 	WhyManager       string
-	WhyWorkshop      string // workshop id: the same id with another name or round
 	WhyConflict      string
 	WhyStore         string
 
@@ -180,7 +179,6 @@ var transferSV = transferCatalog{
 	WhyOption:        "svaret på bakgrundsfrågan ”%s” är inget av dess alternativ",
 	WhyDiscussion:    "diskussionsfrågan ”%s” finns inte i frågorna",
 	WhyManager:       "svaret på chefsfrågan är inget av ja, delvis, nej och vet inte",
-	WhyWorkshop:      "workshoppen ”%s” finns redan med ett annat namn eller en annan omgång",
 	WhyConflict:      "databasen har redan ett annat test med samma id; det behålls",
 	WhyStore:         "databasen tog inte emot testet",
 
@@ -302,7 +300,6 @@ var transferEN = transferCatalog{
 	WhyOption:        "the answer to the background question “%s” is none of its options",
 	WhyDiscussion:    "the discussion question “%s” is not in the questions",
 	WhyManager:       "the answer to the managers' question is none of yes, partly, no and don't know",
-	WhyWorkshop:      "the workshop “%s” already exists with another name or round",
 	WhyConflict:      "the database already has another test with the same id; it is kept",
 	WhyStore:         "the database did not accept the test",
 
