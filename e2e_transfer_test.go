@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"digikomp/internal/langcheck"
 	"digikomp/store"
 	"digikomp/survey"
 )
@@ -269,6 +270,18 @@ func TestE2EImportRefusals(t *testing.T) {
 	}
 	if _, err := os.Stat(fresh.db); err == nil {
 		t.Error("refused files created a database")
+	}
+	// In Swedish, every one of these says it in Swedish.
+	sv := env
+	sv.lang = "sv"
+	for _, c := range cases {
+		code, out, errOut := runPlain(t, sv, nil, "import", filepath.Join(env.home, c.file))
+		if code != exitImport {
+			t.Errorf("Swedish import %s = %d", c.file, code)
+		}
+		if words := langcheck.English(strings.ReplaceAll(out+errOut, filepath.Join(env.home, c.file), "")); len(words) > 0 {
+			t.Errorf("Swedish import of %s has English %v:\n%s%s", c.file, words, out, errOut)
+		}
 	}
 	// The database itself is refused as an import file.
 	if code, _, errOut := runPlain(t, env, nil, "import", env.db); code != exitUsage || !strings.Contains(errOut, "the database itself") {
