@@ -140,7 +140,7 @@ for ((round = 1; round <= count; round++)); do
 		-test.bench '^(BenchmarkSaveRating|BenchmarkBareCommit|BenchmarkRawWriteFsync|BenchmarkOpen|BenchmarkGroupSummary|BenchmarkHistory|BenchmarkSavePlan|BenchmarkDeleteProfile|BenchmarkPINHash|BenchmarkGroupReport|BenchmarkImportRecords)$') >>"$log/bench.txt"
 	if ((ui_ok)); then
 		(cd ui && "$bin/ui.test" -test.run '^$' -test.benchmem -test.benchtime "$benchtime" \
-			-test.bench '^(BenchmarkStartup|BenchmarkViewStatement|BenchmarkViewHistory|BenchmarkViewProgress|BenchmarkViewWheel|BenchmarkGroupView)$') >>"$log/bench.txt"
+			-test.bench '^(BenchmarkStartup|BenchmarkViewStatement|BenchmarkViewHistory|BenchmarkViewProgress|BenchmarkViewWheel|BenchmarkGroupView|BenchmarkGroupViewFile)$') >>"$log/bench.txt"
 	fi
 done
 
@@ -299,6 +299,7 @@ vslow=$(printf '%s\n' "$vhist" "$vprog" "$vwheel" | awk 'NF && $1 > m { m = $1 }
 # The group view of one round among 100k respondents, and of all of them.
 gvround=$(get BenchmarkGroupView/round-of-100k 2)
 gvall=$(get BenchmarkGroupView/all-100k 2)
+gvfile=$(get BenchmarkGroupViewFile 2)
 
 per() { awk -v t="$1" -v n="$2" 'BEGIN { if (t == "") print "—"; else printf "%.3g ns/attempt", t / n }'; }
 growth() { # growth LABEL SMALL_NS SMALL_N LARGE_NS LARGE_N
@@ -344,6 +345,8 @@ row "history, progress and wheel screens, 200 attempts: read, built, first frame
 	"history $(dur "$vhist"), progress $(dur "$vprog"), wheel $(dur "$vwheel")" "—" "< 16 ms" "$(met "$vslow" "<" 16000000)"
 row "group view of one round (20k of 100k respondents): streamed, tallied, built and drawn at 120×40" "$(dur "$gvround")" \
 	"all 100k: $(dur "$gvall")" "$(ratio "$gvall" "$gvround")" "< 1 s" "$(met "$gvround" "<" 1000000000)"
+row "group view of one round (25k of 100k attempts) from the file: read, tallied, built and drawn at 120×40" "$(dur "$gvfile")" \
+	"the same from the in-memory fake (20k): $(dur "$gvround")" "$(ratio "$gvfile" "$gvround")" "< 1 s" "$(met "$gvfile" "<" 1000000000)"
 row "peak resident memory: Open + GroupSummary, $label attempts" "$(mb "$rss_summary")" \
 	"same process doing nothing: $(mb "$rss_none")" "—" "< 20 MB" "$(met "$rss_summary" "<" "$(awk 'BEGIN { print 20e6 / 1024 }')")"
 row "peak resident memory: start-up to the first frame, $label attempts" "$(mb "$rss_startup")" \

@@ -3,9 +3,11 @@ package ui
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"digikomp/bench/gen"
 	"digikomp/store"
 	"digikomp/survey"
 )
@@ -61,4 +63,47 @@ func BenchmarkGroupView(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(tc.n), "ns/respondent")
 		})
 	}
+}
+
+// BenchmarkGroupViewFile is BenchmarkGroupView on a real file: 100,000
+// generated attempts in 50 workshops of 4 rounds (the store benchmarks'
+// layout, so the cached database is shared), opened once; the view of
+// one round (a quarter of the file, read through the workshop index) at
+// 120×40, the file's read included.
+func BenchmarkGroupViewFile(b *testing.B) {
+	q, err := survey.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir, err := gen.Dir(b.TempDir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	const n = 100_000
+	path := gen.ForBenchmarkLayout(b, dir, q, n, gen.Layout{Workshops: 50, Rounds: 4})
+	st, err := store.Open(path, store.Options{Timeout: time.Second})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	m := New(Config{Store: st, Questionnaire: q, Lang: survey.Swedish})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = next.(Model)
+	pick := pickRound(gen.RoundName(0))
+	read := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		next, cmd, _ := m.actGroup(intentGroup{pick: pick})
+		loaded := cmd()
+		if err := loaded.(groupLoadedMsg).err; err != nil {
+			b.Fatal(err)
+		}
+		mm, _ := next.(Model).Update(loaded)
+		r := mm.(Model).g.view.data.report
+		read = r.Finished + r.Unfinished
+		if len(mm.(Model).View()) == 0 || read == 0 || read >= n {
+			b.Fatalf("the round read %d of %d attempts", read, n)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(read), "ns/attempt")
 }
