@@ -116,6 +116,8 @@ var english = Catalog{
 
 Usage:
   %s [flags]
+  digikomp workshop [--clear-after 2m]
+                   workshop mode: participants take the test in turn
   digikomp check [--db PATH]
                    check the database without changing it
   digikomp backup [--db PATH] [--force] FILE

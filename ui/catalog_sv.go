@@ -116,6 +116,8 @@ var swedish = Catalog{
 
 Användning:
   %s [flaggor]
+  digikomp workshop [--clear-after 2m]
+                   workshopläge: deltagarna gör testet i tur och ordning
   digikomp check [--db SÖKVÄG]
                    kontrollera databasen utan att ändra den
   digikomp backup [--db SÖKVÄG] [--force] FIL

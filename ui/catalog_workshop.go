@@ -57,14 +57,12 @@ type workshopCatalog struct {
 	ManagerTitle string
 	ManagerHint  string
 	ManagerSkip  string
-	ManagerSaved string
 
 	KeyDone     string
 	KeyEndTurn  string
 	KeyLeave    string
 	ClearsAfter string // the time left on screen, e.g. "2 min"
 	AccDone     string // accessible mode: Enter when done
-	TurnEnded   string
 }
 
 var workshopSV = workshopCatalog{
@@ -121,14 +119,12 @@ var workshopSV = workshopCatalog{
 	ManagerTitle: "En fråga till dig som är chef",
 	ManagerHint:  "Frivillig. Välj med ↑/↓ och Enter, eller Esc för att hoppa över.",
 	ManagerSkip:  "Vill inte svara",
-	ManagerSaved: "Tack!",
 
 	KeyDone:     "klar",
 	KeyEndTurn:  "avsluta din tur",
 	KeyLeave:    "ledaren",
 	ClearsAfter: "Skärmen töms av sig själv efter %s utan tangenttryck.",
 	AccDone:     "Klar? Tryck Enter så töms skärmen för nästa deltagare:",
-	TurnEnded:   "Din tur är avslutad. Nästa deltagare kan börja.",
 }
 
 var workshopEN = workshopCatalog{
@@ -185,12 +181,10 @@ var workshopEN = workshopCatalog{
 	ManagerTitle: "A question for managers",
 	ManagerHint:  "Optional. Choose with ↑/↓ and Enter, or Esc to skip.",
 	ManagerSkip:  "Rather not say",
-	ManagerSaved: "Thank you!",
 
 	KeyDone:     "done",
 	KeyEndTurn:  "end your turn",
 	KeyLeave:    "facilitator",
 	ClearsAfter: "The screen clears itself after %s without a key pressed.",
 	AccDone:     "Done? Press Enter to clear the screen for the next participant:",
-	TurnEnded:   "Your turn has ended. The next participant can start.",
 }

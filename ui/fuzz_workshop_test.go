@@ -9,6 +9,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"digikomp/store"
@@ -25,7 +26,8 @@ import (
 //     the scrollback;
 //   - the program never ends in workshop mode unless the facilitator PIN
 //     was judged right in that event;
-//   - nothing leads out of the program (no exec, no suspend).
+//   - nothing leads out of the program (no exec, no suspend);
+//   - workshop mode's own screens fit the window.
 //
 // It is FuzzModel's counterpart for workshop mode (fuzz_test.go), with
 // its own small alphabet: the keys of a turn, the facilitator's and a
@@ -192,6 +194,9 @@ func (d *wsFuzz) event(op string) {
 		return // the facilitator's, after the PIN
 	}
 	view := ansi.Strip(d.m.View())
+	if d.m.workshopView() != nil && !d.m.tooSmall() && lipgloss.Height(view) > d.m.c.height {
+		d.failf("the view takes %d lines in a window of %d", lipgloss.Height(view), d.m.c.height)
+	}
 	for marker, turn := range d.markers {
 		if turn < d.turn && strings.Contains(view, marker) {
 			d.failf("turn %d sees %s, typed in turn %d", d.turn, marker, turn)

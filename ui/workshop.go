@@ -183,6 +183,7 @@ func (m Model) endTurn() (tea.Model, tea.Cmd) {
 	n := m.fresh()
 	n.screen = screenWorkshopWelcome
 	n.ws.welcome = newWsWelcome(n.c, *n.ws.w)
+	n.ws.welcome.clear = n.clearAfter()
 	return n, scrubCmd(m.cfg.Workshop.Out)
 }
 

@@ -3,9 +3,11 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"digikomp/store"
 )
@@ -17,6 +19,7 @@ type wsWelcomeModel struct {
 	w      store.Workshop
 	cursor int
 	note   string
+	clear  time.Duration // a result left on screen clears after this
 }
 
 const (
@@ -74,28 +77,50 @@ func (m Model) updateWsWelcome(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 func (m wsWelcomeModel) view(c *common) string {
 	w := c.cat.Workshop
 	width := contentWidth(c)
-	var b strings.Builder
-	b.WriteString(c.st.Title.Render(truncate(fmt.Sprintf(w.WelcomeTitle, m.w.Name), width)) + "\n")
 	place := m.w.Place
 	if place == "" {
 		place = "–"
 	}
-	b.WriteString(c.st.Muted.Render(truncate(fmt.Sprintf(w.WelcomeWhere, formatDate(m.w.Date), place, m.w.Round), width)) + "\n\n")
-	b.WriteString(wrap(w.WelcomeIntro, width) + "\n\n")
+	head := c.st.Title.Render(truncate(fmt.Sprintf(w.WelcomeTitle, m.w.Name), width)) + "\n" +
+		c.st.Muted.Render(truncate(fmt.Sprintf(w.WelcomeWhere, formatDate(m.w.Date), place, m.w.Round), width)) + "\n\n"
+	var menu strings.Builder
 	for i, l := range m.labels(c) {
 		if i == wsGroup {
-			b.WriteString("\n")
+			menu.WriteString("\n")
 		}
-		b.WriteString(menuLine(c, l, i == m.cursor) + "\n")
+		menu.WriteString(menuLine(c, truncate(l, width-3), i == m.cursor) + "\n")
 	}
-	b.WriteString("\n" + c.st.Muted.Render(wrap(w.WelcomePrivacy, width)) + "\n")
+	var note string
 	if m.note != "" {
-		b.WriteString("\n" + c.st.Warning.Render(wrap(m.note, width)) + "\n")
+		note = "\n" + c.st.Warning.Render(wrap(m.note, width)) + "\n"
 	}
-	return b.String()
+	// The introduction and the notes below the menu are left out, last
+	// first, when the window is too low for them (the footer takes 2).
+	intro := wrap(w.WelcomeIntro, width) + "\n\n"
+	tail := "\n" + c.st.Muted.Render(wrap(w.WelcomePrivacy, width)) + "\n"
+	if m.clear > 0 {
+		tail += c.st.Muted.Render(wrap(fmt.Sprintf(w.ClearsAfter, clearText(m.clear)), width)) + "\n"
+	}
+	fits := func(s string) bool { return c.height == 0 || lipgloss.Height(strings.TrimRight(s, "\n"))+2 <= c.height }
+	body := head + intro + menu.String() + note + tail
+	if !fits(body) {
+		body = head + intro + menu.String() + note
+	}
+	if !fits(body) {
+		body = head + menu.String() + note
+	}
+	return body
 }
 
 func (m wsWelcomeModel) helpKeys(c *common) []key.Binding {
 	return []key.Binding{c.keys.Up, c.keys.Confirm,
 		key.NewBinding(key.WithKeys("q"), key.WithHelp("q", c.cat.Workshop.KeyLeave))}
+}
+
+// clearText is a time a result stays, as "2 min" or "90 s".
+func clearText(d time.Duration) string {
+	if d >= time.Minute && d%time.Minute == 0 {
+		return fmt.Sprintf("%d min", int(d/time.Minute))
+	}
+	return fmt.Sprintf("%d s", int(d.Round(time.Second)/time.Second))
 }
