@@ -78,6 +78,7 @@ type groupCatalog struct {
 	DiscussionNone string
 
 	KeyCompare string
+	KeyPart    string
 
 	// Rounds compared and the indicators panel.
 	RoundsTitle   string
@@ -192,6 +193,7 @@ var groupSV = groupCatalog{
 	DiscussionNone: "Inga svar.",
 
 	KeyCompare: "jämför omgångar",
+	KeyPart:    "nästa del",
 
 	RoundsTitle:   "Omgångar jämförda",
 	PickBase:      "Välj början, till exempel baslinjen:",
@@ -305,6 +307,7 @@ var groupEN = groupCatalog{
 	DiscussionNone: "No answers.",
 
 	KeyCompare: "compare rounds",
+	KeyPart:    "next part",
 
 	RoundsTitle:   "Rounds compared",
 	PickBase:      "Choose the start, for example the baseline:",

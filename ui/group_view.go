@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"digikomp/store"
 	"digikomp/survey"
@@ -143,6 +145,9 @@ type groupModel struct {
 	err    error
 	data   groupData
 	vp     viewport.Model
+	// parts are the lines where the body's sections begin, for Tab and
+	// Shift+Tab.
+	parts []int
 }
 
 func newGroupView(c *common, pick groupPick, back intent) groupModel {
@@ -172,7 +177,51 @@ func scrollHeight(c *common) int {
 
 func (m *groupModel) setSize(c *common) {
 	m.vp.Width, m.vp.Height = groupWidth(c), scrollHeight(c)
-	m.vp.SetContent(m.body(c))
+	body := m.body(c)
+	m.vp.SetContent(body)
+	m.parts = partsOf(body)
+}
+
+// partsOf finds where the sections of a body begin: a heading is a line
+// followed by its underline of "─".
+func partsOf(body string) []int {
+	var parts []int
+	lines := strings.Split(body, "\n")
+	for i := 1; i < len(lines); i++ {
+		if u := ansi.Strip(lines[i]); u != "" && strings.Trim(u, "─") == "" && strings.TrimSpace(ansi.Strip(lines[i-1])) != "" {
+			parts = append(parts, i-1)
+		}
+	}
+	return parts
+}
+
+// jump moves the page to the next section (dir 1) or the previous one
+// (dir −1).
+func (m groupModel) jump(dir int) groupModel {
+	at := m.vp.YOffset
+	if dir > 0 {
+		for _, p := range m.parts {
+			if p > at {
+				m.vp.SetYOffset(p)
+				return m
+			}
+		}
+		m.vp.GotoBottom()
+		return m
+	}
+	for i := len(m.parts) - 1; i >= 0; i-- {
+		if m.parts[i] < at {
+			m.vp.SetYOffset(m.parts[i])
+			return m
+		}
+	}
+	m.vp.GotoTop()
+	return m
+}
+
+func partKeys(c *common) (next, prev key.Binding) {
+	return key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", c.cat.Group.KeyPart)),
+		key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", c.cat.Group.KeyPart))
 }
 
 func (m groupModel) body(c *common) string {
@@ -206,6 +255,7 @@ func scrollKey(c *common) key.Binding {
 
 func (m groupModel) update(c *common, msg tea.Msg) (groupModel, tea.Cmd, intent) {
 	if k, ok := msg.(tea.KeyMsg); ok {
+		next, prev := partKeys(c)
 		switch {
 		case key.Matches(k, c.keys.Back), key.Matches(k, c.keys.Menu):
 			if m.back != nil {
@@ -214,6 +264,10 @@ func (m groupModel) update(c *common, msg tea.Msg) (groupModel, tea.Cmd, intent)
 			return m, nil, intentMenu{}
 		case key.Matches(k, compareKey(c)):
 			return m, nil, intentRounds{}
+		case key.Matches(k, next):
+			return m.jump(1), nil, nil
+		case key.Matches(k, prev):
+			return m.jump(-1), nil, nil
 		case key.Matches(k, c.keys.Prev), key.Matches(k, c.keys.Next):
 			return m, nil, nil // the viewport would scroll sideways
 		}
@@ -241,7 +295,8 @@ func (m groupModel) helpKeys(c *common) []key.Binding {
 	if m.back != nil {
 		back = c.keys.Back
 	}
-	return []key.Binding{scrollKey(c), compareKey(c), back, c.keys.Help, c.keys.QuitMenu}
+	next, _ := partKeys(c)
+	return []key.Binding{scrollKey(c), next, compareKey(c), back, c.keys.Help, c.keys.QuitMenu}
 }
 
 // actGroup opens the group screens; ok is false for other intents.

@@ -427,3 +427,26 @@ func (h *harness) scrollAllRaw(width, height int) []string {
 	h.t.Fatal("the screen does not reach its end")
 	return nil
 }
+
+// Tab jumps from one part of the group view to the next, Shift+Tab back.
+func TestGroupViewParts(t *testing.T) {
+	h, _ := groupHarness(t, survey.Swedish, 14, 80, 24)
+	h.openGroup(intentGroup{pick: pickWorkshop(store.Workshop{ID: "aa02", Name: "Höstträffen"})})
+	g := h.m.c.cat.Group
+	if n := len(h.m.g.view.parts); n != 8 {
+		t.Fatalf("%d parts, want 8 (areas, statements, splits, alpha, needs, teach, shares, discussion): %v", n, h.m.g.view.parts)
+	}
+	for _, title := range []string{g.Areas, g.Statements, g.Splits, g.Alpha, g.Needs, g.Teach, g.Shares, g.Discussion} {
+		h.keys("<tab>")
+		lines := strings.Split(h.screen(), "\n")
+		if !strings.Contains(lines[2], title) {
+			t.Fatalf("Tab should bring %q to the top:\n%s", title, h.screen())
+		}
+	}
+	h.send(tea.KeyMsg{Type: tea.KeyShiftTab})
+	h.send(tea.KeyMsg{Type: tea.KeyShiftTab})
+	if lines := strings.Split(h.screen(), "\n"); !strings.Contains(lines[2], g.Teach) {
+		t.Fatalf("Shift+Tab twice should go back to %q:\n%s", g.Teach, h.screen())
+	}
+	h.see("tab " + g.KeyPart)
+}
