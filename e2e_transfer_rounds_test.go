@@ -75,9 +75,12 @@ func TestE2EReportCompareRounds(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("report = %d %q", code, errOut)
 	}
-	for _, s := range []string{"Gruppens resultat: omgången ”baslinje”", "Deltagare: 6 gjorde klart",
-		"Jämförelse: omgången ”baslinje” (början) mot omgången ”2026 höst” (slutet)", "Högre = högre vid slutet", "+2,0",
-		"Indikatorer:", "Resultatet är högre vid slutet än vid början (mål: högre vid slutet):", "uppfyllt; 3,0 → 5,0, +2,0"} {
+	// The text is the app's group view and rounds compared (ui.GroupText,
+	// ui.RoundsText) under a line naming the group.
+	for _, s := range []string{"Gruppens resultat: omgången ”baslinje”", "Avslutade test: 6 · Inte avslutade: 0",
+		"Början: omgången ”baslinje” · slutet: omgången ”2026 höst”", "Högre vid slutet än vid början: ja",
+		"början 3,0 (n 6, 6–7: 0 %) → slutet 5,0 (n 7, 6–7: 33 %) · ändring +2,0",
+		"Indikatorer", "mål: högre vid slutet: uppfyllt · 3,0 → 5,0 (+2,0; n 6 → 7)"} {
 		if !strings.Contains(out, s) {
 			t.Errorf("the comparison lacks %q:\n%s", s, out)
 		}

@@ -353,8 +353,11 @@ func TestE2EReportText(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("report = %d %q", code, errOut)
 	}
-	for _, s := range []string{"Gruppens resultat: hela databasen", "Deltagare: 13 gjorde klart, 1 gjorde inte klart", "för få svar",
-		"Samstämmighet per område", "poäng, valt av", "(Åsa Öberg)", "Har en profil på Digiteket"} {
+	// The text is the app's group view (ui.GroupText) under a line
+	// naming the group; the named teacher chose to show her name, the
+	// anonymous ones did not.
+	for _, s := range []string{"Gruppens resultat: hela databasen", "Avslutade test: 13 · Inte avslutade: 1", "för få svar",
+		"Samstämmighet (Cronbachs alfa)", "— poäng: ", ", valt av: ", "Namn (bara de som valt att visa sitt): Åsa Öberg\n", "Har en profil i Digiteket"} {
 		if !strings.Contains(out, s) {
 			t.Errorf("the Swedish report lacks %q:\n%s", s, out)
 		}
