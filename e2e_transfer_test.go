@@ -362,6 +362,9 @@ func TestE2EReportText(t *testing.T) {
 			t.Errorf("the Swedish report lacks %q:\n%s", s, out)
 		}
 	}
+	if words := langcheck.English(out); len(words) > 0 {
+		t.Errorf("the Swedish report has English %v:\n%s", words, out)
+	}
 	if !strings.Contains(out, ",") || strings.Contains(out, "4.") {
 		t.Errorf("no decimal comma:\n%s", out)
 	}
