@@ -179,3 +179,42 @@ func TestE2EWorkshopSIGTERM(t *testing.T) {
 		t.Fatalf("exit code %d after SIGTERM", code)
 	}
 }
+
+// TestE2EAccessibleWorkshop: in line mode the facilitator PIN is read
+// with echo off, a wrong one is said, Ctrl+C (SIGINT from the terminal)
+// does not end workshop mode, and leaving asks the PIN.
+func TestE2EAccessibleWorkshop(t *testing.T) {
+	env := newEnv(t, "sv")
+	st, err := store.Open(env.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Now()
+	if _, err := st.AddWorkshop(store.Workshop{Name: "Vårträffen", Round: "baslinje", Date: at}, e2eFacilitatorPIN, at); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	a := start(t, env, "workshop", "--accessible")
+	a.waitOutput("1. Vårträffen", 1)
+	a.waitOutput("Skriv en siffra från 1 till 3:", 1)
+	a.line("1")
+	a.waitOutput("Det du skriver visas inte.", 1)
+	a.line("0000")
+	a.waitOutput("Fel PIN (1 fel i rad).", 1)
+	a.line(e2eFacilitatorPIN)
+	a.waitOutput("Välkommen till Vårträffen", 1)
+	a.waitOutput("Skriv en siffra från 1 till 4:", 1)
+	a.send(keyCtrlC)
+	a.line("4")
+	a.waitOutput("För att lämna workshopläget behövs ledarens PIN.", 1)
+	a.line(e2eFacilitatorPIN)
+	a.exitOK("leaving with the facilitator PIN")
+	for _, typed := range []string{"0000", e2eFacilitatorPIN} {
+		if strings.Contains(a.output(), typed) {
+			t.Errorf("the PIN %s was echoed:\n%s", typed, a.tail())
+		}
+	}
+	if !strings.Contains(a.output(), "\x1b[3J") {
+		t.Errorf("leaving did not erase the scrollback:\n%s", a.tail())
+	}
+}

@@ -249,8 +249,11 @@ func (m Model) updateWorkshop(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		m2, cmd := m.updateGuardMsg(msg)
 		return m2, cmd, true
 	case wsClearMsg:
-		if msg.gen != m.ws.clearGen || !m.ws.turnDone || m.ws.guard != nil || m.busy {
-			return m, nil, true
+		if msg.gen != m.ws.clearGen || !m.ws.turnDone || m.ws.guard != nil {
+			return m, nil, true // closing the PIN starts the timer again
+		}
+		if m.busy {
+			return m, m.idleCmd(), true // a save under way: once more, later
 		}
 		m2, cmd := m.endTurn()
 		return m2, cmd, true
