@@ -366,6 +366,12 @@ func checkResumable(st *store.Store, q *survey.Questionnaire, profile string, ca
 	if err == nil && !recorded {
 		err = store.ErrCorrupt
 	}
+	if err == nil {
+		// A flipped bit in the recorded questionnaire id still names a
+		// recorded shape, but no longer the definition stored beside it:
+		// that is damage (exit 4), not someone else's questions (exit 5).
+		_, _, err = st.Definition(a.QuestionnaireID, a.QuestionnaireVersion)
+	}
 	if err != nil {
 		// Only damage is damage: another failure to read is said as such.
 		fmt.Fprintln(stderr, openError(cat, path, err))
