@@ -96,9 +96,10 @@ func TestE2EChooserAndPIN(t *testing.T) {
 	a.waitFor("Du gör testet som Bo.")
 	a.waitFor("Senaste testet: för 4 månader sedan.")
 	a.waitFor("Mer än 3 månader har gått")
-	// His discussion answers: Diskussionsfrågor, four entries above the
-	// last (Avsluta, Inställningar, Personer och PIN-koder, Byt person).
-	a.send(strings.Repeat("\x1b[A", 5) + keyEnter)
+	// His discussion answers: Diskussionsfrågor, five entries above the
+	// last (Avsluta, Inställningar, Personer och PIN-koder, Byt person,
+	// Workshopläge).
+	a.send(strings.Repeat("\x1b[A", 6) + keyEnter)
 	a.waitFor("BO-MARKER")
 	a.notOnScreen("ANNA-MARKER")
 	a.send("q")

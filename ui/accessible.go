@@ -164,6 +164,7 @@ func (r *lineRunner) run() (bool, error) {
 			latest = &a
 		}
 		menu := newWelcome(c, unfinished, latest)
+		menu.items = lineMenu(menu.items)
 		for _, l := range menu.info {
 			r.say("%s", l)
 		}

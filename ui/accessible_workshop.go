@@ -367,3 +367,16 @@ func (r *lineRunner) newFacilitatorPIN() (string, bool) {
 		r.say("%s", strings.TrimSpace(cat.PINMismatch))
 	}
 }
+
+// lineMenu is the welcome menu of line mode: without the entry to
+// workshop mode, which line mode starts as "digikomp workshop
+// --accessible" (its prompts cannot be entered from the menu's loop).
+func lineMenu(items []menuItem) []menuItem {
+	out := items[:0:0]
+	for _, it := range items {
+		if _, ws := it.do.(intentWorkshop); !ws {
+			out = append(out, it)
+		}
+	}
+	return out
+}

@@ -299,6 +299,18 @@ func (m Model) updateWorkshop(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		m.screen = screenResult
 		m2, cmd := m.drain(nil)
 		return m2, cmd, true
+	case historyLoadedMsg:
+		// The result read again for a previous test of other questions
+		// (previousQuestions) must not skip the managers' question.
+		if m.screen != screenManager {
+			return m, nil, false
+		}
+		m2, cmd := m.historyLoaded(msg)
+		if n, ok := m2.(Model); ok && n.screen == screenResult {
+			n.screen = screenManager
+			return n, cmd, true
+		}
+		return m2, cmd, true
 	case loadedMsg:
 		if m.ws.w == nil {
 			return m, nil, false

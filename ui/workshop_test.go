@@ -278,3 +278,21 @@ func TestWorkshopProfileResumesWithPIN(t *testing.T) {
 		t.Error("Bo's attempt is not in the workshop")
 	}
 }
+
+// The result read again after a previous test of other questions
+// (previousQuestions) arrives while the managers' question is shown: the
+// question stays until it is answered or skipped.
+func TestWorkshopManagerQuestionSurvivesHistoryReload(t *testing.T) {
+	st := newMemStore()
+	h, _ := wsHarness(t, st, survey.Swedish)
+	createWorkshop(h)
+	takeTurn(h, true, "CHEF-TVA")
+	h.see("Vet inte")
+	h.send(historyLoadedMsg{then: loadFor{screenResult}})
+	h.see("Vet inte")
+	h.keys("<esc>") // skipped
+	h.see("Ditt resultat")
+	if len(st.ws.manager) != 0 {
+		t.Errorf("a skipped managers' question saved %v", st.ws.manager)
+	}
+}
