@@ -214,12 +214,12 @@ func TestE2EAnonymousNotOfferedAgain(t *testing.T) {
 }
 
 // The accessible menu's length on a fresh file (take the test, the
-// discussion questions, workshop mode, switch person, people and PINs,
-// settings, quit) and with an unfinished attempt (continue and start over
-// instead of take the test).
+// discussion questions, switch person, people and PINs, settings, quit)
+// and with an unfinished attempt (continue and start over instead of
+// take the test).
 const (
-	freshMenu  = 7
-	resumeMenu = 8
+	freshMenu  = 6
+	resumeMenu = 7
 )
 
 // TestE2EDeleteFromPeopleScreen: a person deletes themselves on the
