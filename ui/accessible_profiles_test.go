@@ -52,7 +52,7 @@ func menuNumber(t *testing.T, lang survey.Lang, want intent) string {
 	q, _ := survey.Load()
 	c := &common{q: q, lang: lang, cat: Messages(lang)}
 	w := newWelcome(c, nil, &store.Attempt{Finished: time.Now()})
-	for i, it := range w.items {
+	for i, it := range lineMenu(w.items) {
 		if reflect.TypeOf(it.do) == reflect.TypeOf(want) {
 			return strconv.Itoa(i + 1)
 		}

@@ -139,7 +139,7 @@ func TestAccessibleSaysWhatIsExpected(t *testing.T) {
 	lines = append(lines, "", "", "", "", "", "") // discussion
 	out, _ := runLines(t, st, survey.Swedish, lines)
 	q, _ := survey.Load()
-	items := len(newWelcome(&common{q: q, lang: survey.Swedish, cat: Messages(survey.Swedish)}, nil, nil).items)
+	items := len(lineMenu(newWelcome(&common{q: q, lang: survey.Swedish, cat: Messages(survey.Swedish)}, nil, nil).items))
 	for _, want := range []string{
 		// Without a terminal's echo the answer follows the prompt directly.
 		fmt.Sprintf("Skriv en siffra från 1 till %d: Skriv en siffra från 1 till %d.\n", items, items),
