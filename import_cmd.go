@@ -63,9 +63,12 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if !slices.ContainsFunc(decoded, func(f *transfer.File) bool { return f != nil }) {
 		return result
 	}
-	st, code := openForCommand(cat, common.db, true, false, stderr)
-	if code != exitOK {
-		return code
+	// The import's open maps the file wide enough for what it brings
+	// (store.ImportHint); it is openForCommand's open otherwise.
+	st, err := store.Open(common.db, store.Options{Import: importHint(decoded)})
+	if err != nil {
+		fmt.Fprintln(stderr, openError(cat, common.db, err))
+		return openExitCode(err)
 	}
 	defer st.Close()
 	for i, name := range files {
@@ -81,6 +84,26 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return result
+}
+
+// importHint counts the attempts of the decoded files for the store's
+// open. Records the checks refuse later are counted too: with --partial
+// that may leave the file up to a MiB larger than it would have been,
+// nothing worse.
+func importHint(files []*transfer.File) store.ImportHint {
+	var h store.ImportHint
+	for _, f := range files {
+		if f == nil {
+			continue
+		}
+		h.Attempts += len(f.Records)
+		for _, r := range f.Records {
+			if !r.Finished.IsZero() {
+				h.Finished++
+			}
+		}
+	}
+	return h
 }
 
 // rejection is one record that is not imported, said in a sentence.

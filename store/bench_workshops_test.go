@@ -97,6 +97,12 @@ func BenchmarkImportRecords(b *testing.B) {
 				// gives it.
 				records[i].Attempt.ProfileID = ""
 			}
+			hint := store.ImportHint{Attempts: n}
+			for _, r := range records {
+				if !r.Attempt.Finished.IsZero() {
+					hint.Finished++
+				}
+			}
 			tmp, err := os.MkdirTemp(dir, "import-*")
 			if err != nil {
 				b.Fatal(err)
@@ -107,7 +113,8 @@ func BenchmarkImportRecords(b *testing.B) {
 			for b.Loop() {
 				path := filepath.Join(tmp, fmt.Sprintf("%d.db", i))
 				i++
-				st, err := store.Open(path, store.Options{Timeout: benchTimeout})
+				// Opened as `digikomp import` opens it.
+				st, err := store.Open(path, store.Options{Timeout: benchTimeout, Import: hint})
 				if err != nil {
 					b.Fatal(err)
 				}

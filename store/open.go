@@ -77,7 +77,14 @@ func open(path string, opts Options, plan schemaPlan) (*Store, error) {
 				return nil, atPath(err, path)
 			}
 		}
-		db, file, err := openBoltFile(path, timeout, false)
+		mmap := 0
+		if version == plan.target {
+			// Only a file that needs no migration: a commit of the
+			// migration under the wide mapping would grow the file
+			// differently (see importMmapSize).
+			mmap = importMmapSize(opts.Import)
+		}
+		db, file, err := openBoltFileSized(path, timeout, false, mmap)
 		if err != nil {
 			return nil, atPath(err, path)
 		}
@@ -214,6 +221,12 @@ func openBolt(path string, timeout time.Duration, readOnly bool) (*bbolt.DB, err
 
 // openBoltFile is openBolt that also returns the file bbolt locked.
 func openBoltFile(path string, timeout time.Duration, readOnly bool) (*bbolt.DB, *os.File, error) {
+	return openBoltFileSized(path, timeout, readOnly, 0)
+}
+
+// openBoltFileSized is openBoltFile mapping at least mmap bytes at once
+// (bbolt's InitialMmapSize; 0 is bbolt's default); see importMmapSize.
+func openBoltFileSized(path string, timeout time.Duration, readOnly bool, mmap int) (*bbolt.DB, *os.File, error) {
 	// bbolt does not return the handle when it panics, so keep the file
 	// to release its descriptor and lock ourselves.
 	var file *os.File
@@ -221,6 +234,7 @@ func openBoltFile(path string, timeout time.Duration, readOnly bool) (*bbolt.DB,
 		Timeout:         timeout,
 		ReadOnly:        readOnly,
 		PreLoadFreelist: true,
+		InitialMmapSize: mmap,
 		OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
 			f, err := openFile(name, flag, mode)
 			if err == nil && file == nil {

@@ -99,9 +99,26 @@ type Options struct {
 	Timeout  time.Duration // lock wait; 0 (or less) means DefaultTimeout
 	ReadOnly bool          // for inspection; never creates or writes
 
+	// Import, for the import command's open only (zero for every other
+	// open), counts the attempts it is about to import. The file is then
+	// mapped wide enough for them from the start (importMmapSize),
+	// instead of bbolt mapping it anew at every doubling during the
+	// import's commit after copying everything the transaction touched.
+	// It changes neither the file's format nor its size.
+	Import ImportHint
+
 	// olderOK lets a read-only open accept a file of an older schema as
 	// it is, for the integrity commands, which read it without migrating.
 	olderOK bool
+}
+
+// ImportHint counts the attempts an import is about to write, as a file
+// of exports gives them (without profile ids). Counting more than are
+// imported is harmless to the data but may leave the file up to allocSize
+// larger than it would have been; counting fewer only saves less.
+type ImportHint struct {
+	Attempts int // every attempt, finished or not
+	Finished int // those of them that are finished
 }
 
 // Store is an open digikomp database. Its methods are safe for concurrent
