@@ -171,6 +171,7 @@ func (r *lineRunner) askRaw(title string, validate func(string) error) (string, 
 func (r *lineRunner) pin(p store.Profile, hint string) (bool, error) {
 	c := r.c
 	cat := c.cat.Profiles
+	defer r.hush()()
 	r.say("")
 	r.say(cat.PINTitle, displayName(c, p))
 	if hint != "" {
@@ -232,11 +233,13 @@ func (r *lineRunner) newPerson(listed []store.Profile) (store.Profile, bool, err
 		if !ok || name == "" {
 			return store.Profile{}, false, nil
 		}
+		unhush := r.hush()
 		r.say("%s", cat.NewPINHint)
 		var pin string
 		for {
 			pin, ok = r.secret(cat.NewPIN+":", pinValidator(c, true))
 			if !ok {
+				unhush()
 				return store.Profile{}, false, nil
 			}
 			if pin == "" {
@@ -244,6 +247,7 @@ func (r *lineRunner) newPerson(listed []store.Profile) (store.Profile, bool, err
 			}
 			again, ok := r.secret(cat.NewPINAgain+":", nil)
 			if !ok {
+				unhush()
 				return store.Profile{}, false, nil
 			}
 			if again == pin {
@@ -251,6 +255,7 @@ func (r *lineRunner) newPerson(listed []store.Profile) (store.Profile, bool, err
 			}
 			r.say("%s", cat.PINMismatch)
 		}
+		unhush()
 		p, err := r.cfg.Store.AddProfile(name, pin, r.cfg.Now())
 		if note := nameRefusal(c, name, err); note != "" {
 			r.say("%s", note)
@@ -434,3 +439,13 @@ func actionsFor(p store.Profile) []manageAction {
 
 // pinSleep waits out a PIN wait in the line runner; tests replace it.
 var pinSleep = time.Sleep
+
+// hush holds the terminal's echo off until the returned function is
+// called, for a run of PIN prompts and the lines between them (see
+// echoOff); without a terminal it does nothing.
+func (r *lineRunner) hush() func() {
+	if tty := r.terminal(); tty != nil {
+		return echoOff(tty)
+	}
+	return func() {}
+}

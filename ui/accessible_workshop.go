@@ -196,6 +196,7 @@ func (r *lineRunner) scrub() { _, _ = io.WriteString(r.out, scrubSeq) }
 // empty answer or end of input goes back. Waits are slept out.
 func (r *lineRunner) facilitatorPIN(w store.Workshop, why string) (bool, error) {
 	c := r.c
+	defer r.hush()()
 	r.say("")
 	r.say("%s", c.cat.Workshop.GuardTitle)
 	r.say("%s", why)
@@ -343,6 +344,7 @@ func (r *lineRunner) askWorkshop() (store.Workshop, bool) {
 // newFacilitatorPIN asks a facilitator PIN twice until both agree.
 func (r *lineRunner) newFacilitatorPIN() (string, bool) {
 	cat := r.c.cat.Workshop
+	defer r.hush()()
 	r.say("%s", cat.AskPINHint)
 	for {
 		pin, ok := r.secret(cat.AskPIN+":", func(s string) error {
