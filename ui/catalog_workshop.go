@@ -109,7 +109,7 @@ var workshopSV = workshopCatalog{
 
 	WelcomeTitle:     "Välkommen till %s",
 	WelcomeWhere:     "%s · %s · omgång %s",
-	WelcomeIntro:     "Gör självskattningen i lugn och ro. Ingen annan ser dina svar här, och skärmen töms när du är klar.",
+	WelcomeIntro:     "Gör självskattningen i lugn och ro. Nästa deltagare ser inget av dina svar: skärmen töms när du är klar. Gruppen ser bara sammanställningar, och svar på diskussionsfrågorna kan läsas upp utan namn.",
 	WelcomeAnonymous: "Börja (anonymt)",
 	WelcomeProfile:   "Börja med min profil (ny eller med PIN)",
 	WelcomeGroup:     "Gruppens resultat (ledaren)",
@@ -171,7 +171,7 @@ var workshopEN = workshopCatalog{
 
 	WelcomeTitle:     "Welcome to %s",
 	WelcomeWhere:     "%s · %s · round %s",
-	WelcomeIntro:     "Take the self-assessment at your own pace. Nobody else sees your answers here, and the screen is cleared when you are done.",
+	WelcomeIntro:     "Take the self-assessment at your own pace. The next participant sees none of your answers: the screen is cleared when you are done. The group sees only totals, and answers to the discussion questions may be read aloud without names.",
 	WelcomeAnonymous: "Start (anonymously)",
 	WelcomeProfile:   "Start with my profile (new, or with its PIN)",
 	WelcomeGroup:     "The group's result (facilitator)",
