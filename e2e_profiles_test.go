@@ -188,6 +188,8 @@ func TestE2EAnonymousNotOfferedAgain(t *testing.T) {
 	a.waitFor("Medelvärde totalt: 5,0 av 7")
 	a.send(keyEsc)
 	a.waitFor("Vem är du?")
+	// The footer is drawn last: compare whole frames, not one half drawn.
+	a.waitFor("? hjälp · q avsluta")
 	a.notOnScreen("Medelvärde", "Senaste testet")
 	chooser := a.screen()
 	a.send("q")
@@ -206,6 +208,7 @@ func TestE2EAnonymousNotOfferedAgain(t *testing.T) {
 	}
 	b := start(t, env)
 	b.waitFor("Vem är du?")
+	b.waitFor("? hjälp · q avsluta")
 	if got := b.screen(); got != chooser {
 		t.Errorf("the chooser changed after restarting:\n%s\nbefore:\n%s", got, chooser)
 	}
