@@ -42,11 +42,7 @@ func (s *Store) startAttempt(workshopID, profileID string, q *survey.Questionnai
 		Started:       secondsOf(at),
 		Position:      Position{Stage: StageBackground},
 	}
-	err = s.update(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	err = s.updateBuckets(func(b buckets) error {
 		if !unsafeProfileExists(b.profiles, profileID) {
 			return fmt.Errorf("%w: profile %q", ErrNotFound, profileID)
 		}
@@ -100,11 +96,7 @@ func (s *Store) Attempt(id AttemptID) (_ Attempt, err error) {
 		return Attempt{}, err
 	}
 	var a Attempt
-	err = s.view(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	err = s.viewBuckets(func(b buckets) error {
 		a, err = unsafeLoadAttempt(b, id)
 		return err
 	})
@@ -153,11 +145,7 @@ func (s *Store) lookup(profileID string, find func(buckets) (AttemptID, bool, er
 		a  Attempt
 		ok bool
 	)
-	err := s.view(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	err := s.viewBuckets(func(b buckets) error {
 		id, found, err := find(b)
 		if err != nil || !found {
 			return err
@@ -183,11 +171,7 @@ func (s *Store) Attempts(profileID string) (_ []Attempt, err error) {
 		return nil, err
 	}
 	var list []Attempt
-	err = s.view(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	err = s.viewBuckets(func(b buckets) error {
 		history, err := unsafeHistory(b, profileID)
 		if err != nil {
 			return err
@@ -353,11 +337,7 @@ func (s *Store) Discard(id AttemptID) (err error) {
 	if err := checkAttemptID(id); err != nil {
 		return err
 	}
-	return s.update(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	return s.updateBuckets(func(b buckets) error {
 		rec, err := unsafeWritableHeader(b, id)
 		if err != nil {
 			return err

@@ -3,8 +3,6 @@ package store
 import (
 	"fmt"
 
-	"go.etcd.io/bbolt"
-
 	"digikomp/survey"
 )
 
@@ -66,11 +64,7 @@ func (s *Store) Definition(questionnaireID string, version int) (_ *survey.Quest
 		return nil, false, fmt.Errorf("%w: questionnaire version %d outside 1..%d", ErrInvalid, version, int64(survey.MaxVersion))
 	}
 	var q *survey.Questionnaire
-	err = s.view(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	err = s.viewBuckets(func(b buckets) error {
 		q, err = unsafeDefinition(b, questionnaireID, version)
 		return err
 	})

@@ -1,8 +1,6 @@
 package store
 
-import (
-	"go.etcd.io/bbolt"
-)
+import ()
 
 // EachAttempt calls fn with every attempt f picks, finished or not, as
 // Attempt reads it (Workshop and Manager filled), with its plan (nil if
@@ -18,11 +16,7 @@ func (s *Store) EachAttempt(f GroupFilter, fn func(a Attempt, plan *Plan, profil
 	if err := f.check(); err != nil {
 		return err
 	}
-	return s.view(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	return s.viewBuckets(func(b buckets) error {
 		named := map[string]Profile{} // anonymous profiles are one per attempt: not kept
 		return unsafeEachInGroup(b, f, func(id AttemptID, _ []byte) error {
 			a, err := unsafeLoadAttempt(b, id)

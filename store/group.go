@@ -132,11 +132,7 @@ func (s *Store) EachRespondent(q *survey.Questionnaire, f GroupFilter, fn func(r
 	if err := f.check(); err != nil {
 		return 0, err
 	}
-	err = s.view(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	err = s.viewBuckets(func(b buckets) error {
 		g := newGroupReader(b, q)
 		return unsafeEachInGroup(b, f, func(id AttemptID, raw []byte) error {
 			r, done, ok, err := g.respondent(id, raw)
@@ -314,11 +310,7 @@ func (s *Store) DiscussionAnswers(f GroupFilter) (_ map[string][]string, err err
 		return nil, err
 	}
 	out := map[string][]string{}
-	err = s.view(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	err = s.viewBuckets(func(b buckets) error {
 		codec := b.codec()
 		return unsafeEachInGroup(b, f, func(id AttemptID, raw []byte) error {
 			rec, err := decodeAttempt(raw, codec)

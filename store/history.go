@@ -8,8 +8,6 @@ import (
 	"math"
 	"slices"
 	"time"
-
-	"go.etcd.io/bbolt"
 )
 
 // The history bucket (since schema 3, replacing the finished index of
@@ -125,11 +123,7 @@ func (s *Store) History(profileID string) (_ []Attempt, err error) {
 		return nil, err
 	}
 	var list []Attempt
-	err = s.view(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	err = s.viewBuckets(func(b buckets) error {
 		history, err := unsafeHistory(b, profileID)
 		if err != nil {
 			return err

@@ -143,11 +143,7 @@ func (s *Store) importTx(q *survey.Questionnaire, records []ImportRecord, done f
 		return err
 	}
 	sh := shapeOf(q)
-	return s.update(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	return s.updateBuckets(func(b buckets) error {
 		if err := unsafeRegisterShape(b, q); err != nil {
 			return err
 		}

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"go.etcd.io/bbolt"
-
 	"digikomp/survey"
 )
 
@@ -179,11 +177,7 @@ func (s *Store) SavePlan(id AttemptID, p Plan) (err error) {
 		return err
 	}
 	raw := encodePlan(p)
-	return s.update(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	return s.updateBuckets(func(b buckets) error {
 		rec, err := unsafeLoadHeader(b, id)
 		if err != nil {
 			return err
@@ -206,11 +200,7 @@ func (s *Store) Plan(id AttemptID) (_ Plan, _ bool, err error) {
 		p  Plan
 		ok bool
 	)
-	err = s.view(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	err = s.viewBuckets(func(b buckets) error {
 		p, ok, err = unsafePlan(b, id)
 		return err
 	})
@@ -233,11 +223,7 @@ func (s *Store) LatestPlan(profileID string) (_ Plan, _ AttemptID, _ bool, err e
 		id AttemptID
 		ok bool
 	)
-	err = s.view(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	err = s.viewBuckets(func(b buckets) error {
 		list, err := unsafeHistory(b, profileID)
 		if err != nil {
 			return err

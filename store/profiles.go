@@ -154,11 +154,7 @@ func (p profileRecord) profile() Profile {
 func (s *Store) Profiles() (_ []Profile, err error) {
 	defer s.withPath(&err)
 	var list []Profile
-	err = s.view(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	err = s.viewBuckets(func(b buckets) error {
 		return b.profiles.ForEach(func(k, raw []byte) error {
 			if anonymousRecord(raw) {
 				return nil
@@ -243,11 +239,7 @@ func (s *Store) Profile(id string) (_ Profile, _ bool, err error) {
 	}
 	var p profileRecord
 	var ok bool
-	err = s.view(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	err = s.viewBuckets(func(b buckets) error {
 		p, ok, err = unsafeGetProfile(b.profiles, id)
 		return err
 	})
@@ -268,11 +260,7 @@ func (s *Store) ProfileByName(name string) (_ Profile, _ bool, err error) {
 	}
 	var p profileRecord
 	var ok bool
-	err = s.view(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	err = s.viewBuckets(func(b buckets) error {
 		p, ok, err = unsafeFindName(b.profiles, clean)
 		return err
 	})
@@ -339,11 +327,7 @@ func (s *Store) AddProfile(name, pin string, at time.Time) (_ Profile, err error
 		}
 		rec.PIN = hashPIN(pin) // outside the transaction: it takes a while
 	}
-	err = s.update(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	err = s.updateBuckets(func(b buckets) error {
 		if other, ok, err := unsafeFindName(b.profiles, clean); err != nil {
 			return err
 		} else if ok {
@@ -366,11 +350,7 @@ func (s *Store) AddAnonymous(at time.Time) (_ Profile, err error) {
 		return Profile{}, err
 	}
 	rec := profileRecord{Created: secondsOf(at), Anonymous: true}
-	err = s.update(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	err = s.updateBuckets(func(b buckets) error {
 		rec.ID = newProfileID(b.profiles)
 		return unsafeSaveProfile(b.profiles, rec)
 	})
@@ -385,11 +365,7 @@ func (s *Store) modifyProfile(id string, change func(b *bbolt.Bucket, p *profile
 	if err := checkID("profile id", id); err != nil {
 		return err
 	}
-	return s.update(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	return s.updateBuckets(func(b buckets) error {
 		p, ok, err := unsafeGetProfile(b.profiles, id)
 		if err != nil {
 			return err
@@ -469,11 +445,7 @@ func (s *Store) CheckPIN(id, pin string, at time.Time) (_ PINCheck, err error) {
 	for round := 0; ; round++ {
 		var p profileRecord
 		var ok bool
-		err := s.view(func(tx *bbolt.Tx) error {
-			b, err := unsafeBuckets(tx)
-			if err != nil {
-				return err
-			}
+		err := s.viewBuckets(func(b buckets) error {
 			p, ok, err = unsafeGetProfile(b.profiles, id)
 			return err
 		})
@@ -495,11 +467,7 @@ func (s *Store) CheckPIN(id, pin string, at time.Time) (_ PINCheck, err error) {
 		}
 		var res PINCheck
 		changed := false
-		err = s.update(func(tx *bbolt.Tx) error {
-			b, err := unsafeBuckets(tx)
-			if err != nil {
-				return err
-			}
+		err = s.updateBuckets(func(b buckets) error {
 			now, ok, err := unsafeGetProfile(b.profiles, id)
 			switch {
 			case err != nil:

@@ -7,8 +7,6 @@ import (
 	"math"
 	"slices"
 
-	"go.etcd.io/bbolt"
-
 	"digikomp/survey"
 )
 
@@ -305,11 +303,7 @@ var ErrQuestionnaireChanged = fmt.Errorf("%w: a questionnaire with this id and v
 // not seen is fine: its shape is recorded when its first attempt starts.
 func (s *Store) CheckQuestionnaire(q *survey.Questionnaire) (err error) {
 	defer s.withPath(&err)
-	return s.view(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	return s.viewBuckets(func(b buckets) error {
 		raw := b.shapes.Get(shapeKey(q.ID, q.Version))
 		if raw == nil {
 			return nil
@@ -356,11 +350,7 @@ func (sh shape) checkRating(statementID string, value int) error {
 func (s *Store) HasQuestionnaire(id string, version int) (_ bool, err error) {
 	defer s.withPath(&err)
 	var ok bool
-	err = s.view(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	err = s.viewBuckets(func(b buckets) error {
 		ok = b.shapes.Get(shapeKey(id, version)) != nil
 		return nil
 	})

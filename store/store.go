@@ -208,3 +208,25 @@ func (s *Store) gone() bool {
 // Wrote reports whether any write of this store has committed, so that a
 // message about damage met later does not claim the file is unchanged.
 func (s *Store) Wrote() bool { return s.wrote.Load() }
+
+// viewBuckets runs f in a read transaction with the data buckets.
+func (s *Store) viewBuckets(f func(buckets) error) error {
+	return s.view(func(tx *bbolt.Tx) error {
+		b, err := unsafeBuckets(tx)
+		if err != nil {
+			return err
+		}
+		return f(b)
+	})
+}
+
+// updateBuckets runs f in a write transaction with the data buckets.
+func (s *Store) updateBuckets(f func(buckets) error) error {
+	return s.update(func(tx *bbolt.Tx) error {
+		b, err := unsafeBuckets(tx)
+		if err != nil {
+			return err
+		}
+		return f(b)
+	})
+}

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"go.etcd.io/bbolt"
-
 	"digikomp/survey"
 )
 
@@ -102,11 +100,7 @@ func (s *Store) AddWorkshop(w Workshop, facilitatorPIN string, at time.Time) (_ 
 		return Workshop{}, err
 	}
 	rec.PIN = hashPIN(facilitatorPIN) // outside the transaction: it takes a while
-	err = s.update(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	err = s.updateBuckets(func(b buckets) error {
 		rec.ID = newProfileID(b.workshops)
 		return unsafeSaveWorkshop(b, rec)
 	})
@@ -155,11 +149,7 @@ func unsafeDecodeWorkshop(k, raw []byte) (workshopRecord, error) {
 func (s *Store) Workshops() (_ []Workshop, err error) {
 	defer s.withPath(&err)
 	var list []Workshop
-	err = s.view(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	err = s.viewBuckets(func(b buckets) error {
 		recs, err := unsafeWorkshops(b)
 		for _, w := range recs {
 			list = append(list, w.workshop())
@@ -199,11 +189,7 @@ func (s *Store) Workshop(id string) (_ Workshop, _ bool, err error) {
 		w  workshopRecord
 		ok bool
 	)
-	err = s.view(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	err = s.viewBuckets(func(b buckets) error {
 		w, ok, err = unsafeGetWorkshop(b, id)
 		return err
 	})
@@ -226,11 +212,7 @@ func (s *Store) SetFacilitatorPIN(workshopID, pin string) (err error) {
 		return err
 	}
 	h := hashPIN(pin)
-	return s.update(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	return s.updateBuckets(func(b buckets) error {
 		w, ok, err := unsafeGetWorkshop(b, workshopID)
 		if err != nil {
 			return err
@@ -266,11 +248,7 @@ func (s *Store) CheckFacilitatorPIN(workshopID, pin string, at time.Time) (_ PIN
 	}
 	for round := 0; ; round++ {
 		var w workshopRecord
-		err := s.view(func(tx *bbolt.Tx) error {
-			b, err := unsafeBuckets(tx)
-			if err != nil {
-				return err
-			}
+		err := s.viewBuckets(func(b buckets) error {
 			w, err = get(b)
 			return err
 		})
@@ -289,11 +267,7 @@ func (s *Store) CheckFacilitatorPIN(workshopID, pin string, at time.Time) (_ PIN
 		}
 		var res PINCheck
 		changed := false
-		err = s.update(func(tx *bbolt.Tx) error {
-			b, err := unsafeBuckets(tx)
-			if err != nil {
-				return err
-			}
+		err = s.updateBuckets(func(b buckets) error {
 			now, err := get(b)
 			switch {
 			case err != nil:
@@ -362,11 +336,7 @@ func (s *Store) SaveManagerAnswer(id AttemptID, answer string) (err error) {
 	if answer != "" && !survey.ValidManagerAnswer(answer) {
 		return fmt.Errorf("%w: %q is no answer to the managers' question", ErrInvalid, survey.Visible(answer))
 	}
-	return s.update(func(tx *bbolt.Tx) error {
-		b, err := unsafeBuckets(tx)
-		if err != nil {
-			return err
-		}
+	return s.updateBuckets(func(b buckets) error {
 		rec, err := unsafeLoadHeader(b, id)
 		if err != nil {
 			return err
