@@ -94,6 +94,10 @@ func (m Model) updateSetup(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 			s.cursor = (s.cursor + 1) % n
 		case key.Matches(k, c.keys.Quit):
 			return m.leaveWorkshop()
+		case key.Matches(k, c.keys.Back) && m.ws.fromMenu:
+			// Opened from the welcome menu, before any workshop runs:
+			// Esc goes back there, as on every other screen.
+			return m.leaveWorkshop()
 		case key.Matches(k, c.keys.Confirm):
 			switch {
 			case s.cursor < len(s.list):
