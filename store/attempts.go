@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"digikomp/internal/wire"
 	"fmt"
 	"slices"
 	"time"
@@ -515,11 +516,11 @@ func unsafeDeleteExtras(b buckets, id AttemptID) error {
 // not pass decodeExtra's checks (a bad answer code), so that deleting its
 // attempt still finds the index entry.
 func looseExtraWorkshop(raw []byte) string {
-	r := reader{b: raw}
-	r.byte()
-	r.byte()
-	w := r.bytes(r.uvarint(maxIDLen))
-	if r.err != nil {
+	r := reader{wire.Reader{B: raw}}
+	r.Byte()
+	r.Byte()
+	w := r.Bytes(r.Uvarint(maxIDLen))
+	if r.Err != nil {
 		return ""
 	}
 	return string(w)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"digikomp/internal/wire"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -115,14 +116,14 @@ func unsafeDeleteProfile(tx *bbolt.Tx, b buckets, id string) error {
 // recordProfile reads the profile id of an attempt record without
 // decoding the rest (see record.go: format, shape number, profile).
 func recordProfile(raw []byte) (string, error) {
-	r := reader{b: raw}
-	if r.byte() != recordFormat {
+	r := reader{wire.Reader{B: raw}}
+	if r.Byte() != recordFormat {
 		return "", fmt.Errorf("%w: attempt record format", ErrCorrupt)
 	}
-	r.uvarint(1 << 63)
-	id := r.bytes(r.uvarint(maxIDLen))
-	if r.err != nil {
-		return "", fmt.Errorf("%w: attempt record: %w", ErrCorrupt, r.err)
+	r.Uvarint(1 << 63)
+	id := r.Bytes(r.Uvarint(maxIDLen))
+	if r.Err != nil {
+		return "", fmt.Errorf("%w: attempt record: %w", ErrCorrupt, r.Err)
 	}
 	return string(id), nil
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"cmp"
+	"digikomp/internal/wire"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -55,28 +56,28 @@ func encodeHistory(list []historyEntry) []byte {
 // decodeHistory parses a history record; damage, an entry out of order
 // or a time past what index keys hold is ErrCorrupt.
 func decodeHistory(raw []byte) ([]historyEntry, error) {
-	r := reader{b: raw}
-	if f := r.byte(); f != historyFormat && r.err == nil {
+	r := reader{wire.Reader{B: raw}}
+	if f := r.Byte(); f != historyFormat && r.Err == nil {
 		return nil, fmt.Errorf("%w: history record: format %d, want %d", ErrCorrupt, f, historyFormat)
 	}
-	n := r.uvarint(uint64(len(r.b)) / uint64(len(AttemptID{})+1))
+	n := r.Uvarint(uint64(len(r.B)) / uint64(len(AttemptID{})+1))
 	list := make([]historyEntry, 0, n)
 	prev := int64(0)
-	for i := uint64(0); i < n && r.err == nil; i++ {
+	for i := uint64(0); i < n && r.Err == nil; i++ {
 		var e historyEntry
-		e.finished = prev + int64(r.uvarint(uint64(maxSeconds-prev)))
-		copy(e.id[:], r.bytes(uint64(len(e.id))))
-		if r.err == nil && (e.finished <= 0 || e.id.IsZero() || (i > 0 && list[i-1].compare(e) >= 0)) {
-			r.fail("entry out of order")
+		e.finished = prev + int64(r.Uvarint(uint64(maxSeconds-prev)))
+		copy(e.id[:], r.Bytes(uint64(len(e.id))))
+		if r.Err == nil && (e.finished <= 0 || e.id.IsZero() || (i > 0 && list[i-1].compare(e) >= 0)) {
+			r.Fail("entry out of order")
 		}
 		list = append(list, e)
 		prev = e.finished
 	}
-	if r.err == nil && len(r.b) != 0 {
-		r.fail(fmt.Sprintf("%d trailing bytes", len(r.b)))
+	if r.Err == nil && len(r.B) != 0 {
+		r.Fail(fmt.Sprintf("%d trailing bytes", len(r.B)))
 	}
-	if r.err != nil {
-		return nil, fmt.Errorf("%w: history record: %v", ErrCorrupt, r.err)
+	if r.Err != nil {
+		return nil, fmt.Errorf("%w: history record: %v", ErrCorrupt, r.Err)
 	}
 	return list, nil
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"digikomp/internal/wire"
 	"errors"
 	"fmt"
 	"slices"
@@ -119,33 +120,33 @@ func encodePlan(p Plan) []byte {
 // stored: readers clean them (see cleanPlan).
 func decodePlan(raw []byte) (Plan, error) {
 	corrupt := func(what string) error { return fmt.Errorf("%w: plan record: %s", ErrCorrupt, what) }
-	r := reader{b: raw}
-	if f := r.byte(); f != planFormat && r.err == nil {
+	r := reader{wire.Reader{B: raw}}
+	if f := r.Byte(); f != planFormat && r.Err == nil {
 		return Plan{}, corrupt(fmt.Sprintf("format %d, want %d", f, planFormat))
 	}
-	flags := r.byte()
-	if flags&^planShowName != 0 && r.err == nil {
-		r.fail(fmt.Sprintf("unknown flags %#x", flags))
+	flags := r.Byte()
+	if flags&^planShowName != 0 && r.Err == nil {
+		r.Fail(fmt.Sprintf("unknown flags %#x", flags))
 	}
 	ids := func() []string {
-		n := r.uvarint(MaxPlanTopics)
+		n := r.Uvarint(MaxPlanTopics)
 		var list []string
-		for i := uint64(0); i < n && r.err == nil; i++ {
-			list = append(list, string(r.bytes(r.uvarint(survey.MaxTopicIDLen))))
+		for i := uint64(0); i < n && r.Err == nil; i++ {
+			list = append(list, string(r.Bytes(r.Uvarint(survey.MaxTopicIDLen))))
 		}
 		return list
 	}
 	p := Plan{ShowName: flags&planShowName != 0}
 	p.Topics = ids()
-	p.Goal = string(r.bytes(r.uvarint(4 * MaxGoalLen)))
+	p.Goal = string(r.Bytes(r.Uvarint(4 * MaxGoalLen)))
 	p.Learn = ids()
 	p.Teach = ids()
-	p.Other = string(r.bytes(r.uvarint(4 * MaxOtherLen)))
-	if r.err == nil && len(r.b) != 0 {
-		r.fail(fmt.Sprintf("%d trailing bytes", len(r.b)))
+	p.Other = string(r.Bytes(r.Uvarint(4 * MaxOtherLen)))
+	if r.Err == nil && len(r.B) != 0 {
+		r.Fail(fmt.Sprintf("%d trailing bytes", len(r.B)))
 	}
-	if r.err != nil {
-		return Plan{}, corrupt(r.err.Error())
+	if r.Err != nil {
+		return Plan{}, corrupt(r.Err.Error())
 	}
 	if err := CheckPlan(p); err != nil {
 		return Plan{}, corrupt(detail(err))

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"crypto/subtle"
+	"digikomp/internal/wire"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -127,15 +128,15 @@ func appendPINState(out []byte, h *pinHash, failures int, waitUntil time.Time) [
 func readPINState(r *reader, hasPIN bool) (h *pinHash, failures int, waitUntil time.Time) {
 	if hasPIN {
 		h = &pinHash{
-			Time:   uint32(r.uvarint(maxPINTime)),
-			Memory: uint32(r.uvarint(maxPINMemory)),
+			Time:   uint32(r.Uvarint(maxPINTime)),
+			Memory: uint32(r.Uvarint(maxPINMemory)),
 		}
-		h.Threads = r.byte()
-		h.Salt = append([]byte(nil), r.bytes(uint64(r.byte()))...)
-		h.Key = append([]byte(nil), r.bytes(uint64(r.byte()))...)
+		h.Threads = r.Byte()
+		h.Salt = append([]byte(nil), r.Bytes(uint64(r.Byte()))...)
+		h.Key = append([]byte(nil), r.Bytes(uint64(r.Byte()))...)
 	}
-	failures = int(r.uvarint(maxFailures))
-	if wait := r.uvarint(1<<63 - 1); wait != 0 {
+	failures = int(r.Uvarint(maxFailures))
+	if wait := r.Uvarint(1<<63 - 1); wait != 0 {
 		waitUntil = time.Unix(0, int64(wait))
 	}
 	return h, failures, waitUntil
@@ -161,26 +162,26 @@ func decodeProfile(raw []byte) (profileRecord, error) {
 }
 
 func decodeProfileFields(raw []byte) (profileRecord, error) {
-	r := reader{b: raw}
-	if f := r.byte(); r.err == nil && f != profileFormat {
+	r := reader{wire.Reader{B: raw}}
+	if f := r.Byte(); r.Err == nil && f != profileFormat {
 		return profileRecord{}, fmt.Errorf("format %d, want %d", f, profileFormat)
 	}
-	flags := r.byte()
+	flags := r.Byte()
 	if flags&^(profileAnonymous|profilePIN) != 0 {
 		return profileRecord{}, fmt.Errorf("unknown flags %#x", flags)
 	}
 	var p profileRecord
 	p.Anonymous = flags&profileAnonymous != 0
-	p.ID = string(r.bytes(r.uvarint(maxIDLen)))
-	p.Name = string(r.bytes(r.uvarint(maxNameRunes * utf8.UTFMax)))
-	if created := r.uvarint(maxUnixSeconds); r.err == nil {
+	p.ID = string(r.Bytes(r.Uvarint(maxIDLen)))
+	p.Name = string(r.Bytes(r.Uvarint(maxNameRunes * utf8.UTFMax)))
+	if created := r.Uvarint(maxUnixSeconds); r.Err == nil {
 		p.Created = time.Unix(int64(created), 0).UTC()
 	}
 	p.PIN, p.Failures, p.WaitUntil = readPINState(&r, flags&profilePIN != 0)
-	if r.err == nil && len(r.b) != 0 {
-		return profileRecord{}, fmt.Errorf("%d bytes after the record", len(r.b))
+	if r.Err == nil && len(r.B) != 0 {
+		return profileRecord{}, fmt.Errorf("%d bytes after the record", len(r.B))
 	}
-	return p, r.err
+	return p, r.Err
 }
 
 // checkProfileRecord checks what one record can say about itself; that

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"digikomp/internal/wire"
 	"encoding/binary"
 	"fmt"
 	"maps"
@@ -167,10 +168,10 @@ func decodeAttemptInto(raw []byte, c recordCodec, background map[string]string, 
 	corrupt := func(what any) error {
 		return fmt.Errorf("%w: attempt record: %v", ErrCorrupt, what)
 	}
-	r := reader{b: raw}
-	if f := r.byte(); f != recordFormat {
-		if r.err != nil {
-			return attemptRecord{}, corrupt(r.err)
+	r := reader{wire.Reader{B: raw}}
+	if f := r.Byte(); f != recordFormat {
+		if r.Err != nil {
+			return attemptRecord{}, corrupt(r.Err)
 		}
 		return attemptRecord{}, corrupt(fmt.Sprintf("format %d, want %d", f, recordFormat))
 	}
@@ -179,24 +180,24 @@ func decodeAttemptInto(raw []byte, c recordCodec, background map[string]string, 
 		clear(background)
 		rec.Background = background
 	}
-	number := r.uvarint(math.MaxUint32)
+	number := r.Uvarint(math.MaxUint32)
 	rec.Profile = r.id()
-	started := r.uvarint(maxSeconds)
+	started := r.Uvarint(maxSeconds)
 	rec.Started = time.Unix(int64(started), 0).UTC()
-	stage := r.byte()
-	rec.Position = Position{Stage: Stage(stage), Cursor: int(r.uvarint(math.MaxInt32))}
-	if r.err != nil {
-		return attemptRecord{}, corrupt(r.err)
+	stage := r.Byte()
+	rec.Position = Position{Stage: Stage(stage), Cursor: int(r.Uvarint(math.MaxInt32))}
+	if r.Err != nil {
+		return attemptRecord{}, corrupt(r.Err)
 	}
 	if rec.Position.Stage > StageDone {
 		return attemptRecord{}, corrupt(fmt.Sprintf("stage %d", stage))
 	}
 	if rec.Position.Stage == StageDone {
-		d, n := binary.Varint(r.b)
+		d, n := binary.Varint(r.B)
 		if n <= 0 || d < -int64(started) || d > maxSeconds-int64(started) {
 			return attemptRecord{}, corrupt("bad finish time")
 		}
-		r.b = r.b[n:]
+		r.B = r.B[n:]
 		rec.Finished = time.Unix(int64(started)+d, 0).UTC()
 	}
 	var sh shape
@@ -205,69 +206,69 @@ func decodeAttemptInto(raw []byte, c recordCodec, background map[string]string, 
 		return attemptRecord{}, err
 	}
 
-	nb := r.uvarint(uint64(len(r.b)) / 2)
-	for i := uint64(0); i < nb && r.err == nil; i++ {
+	nb := r.Uvarint(uint64(len(r.B)) / 2)
+	for i := uint64(0); i < nb && r.Err == nil; i++ {
 		var (
 			id string
 			q  *backgroundShape
 		)
-		if qi := r.uvarint(uint64(len(sh.background))); qi > 0 {
+		if qi := r.Uvarint(uint64(len(sh.background))); qi > 0 {
 			q = &sh.background[qi-1]
 			id = q.id
 		} else {
 			id = r.id()
 		}
 		var v string
-		vi := r.uvarint(math.MaxUint32)
+		vi := r.Uvarint(math.MaxUint32)
 		switch {
-		case r.err != nil:
+		case r.Err != nil:
 		case vi == 0:
 			v = r.text(maxIDLen)
 			if v == "" {
-				r.fail("empty background answer")
+				r.Fail("empty background answer")
 			}
 		case q == nil:
-			r.fail("coded answer to a question the questionnaire lacks")
+			r.Fail("coded answer to a question the questionnaire lacks")
 		case q.municipality:
 			name, err := c.name(vi - 1)
 			if err != nil {
-				r.fail(err.Error())
+				r.Fail(err.Error())
 			}
 			v = name
 		case vi > uint64(len(q.options)):
-			r.fail(fmt.Sprintf("option %d of question %q", vi, id))
+			r.Fail(fmt.Sprintf("option %d of question %q", vi, id))
 		default:
 			v = q.options[vi-1]
 		}
 		if rec.Background == nil {
 			rec.Background = map[string]string{}
 		}
-		if _, dup := rec.Background[id]; dup && r.err == nil {
-			r.fail(fmt.Sprintf("background question %q twice", id))
+		if _, dup := rec.Background[id]; dup && r.Err == nil {
+			r.Fail(fmt.Sprintf("background question %q twice", id))
 		}
 		rec.Background[id] = v
 	}
 
-	switch n := r.uvarint(255); {
-	case r.err != nil:
+	switch n := r.Uvarint(255); {
+	case r.Err != nil:
 	case n == 0:
 	case n != uint64(len(sh.statements)):
-		r.fail(fmt.Sprintf("%d ratings for %d statements", n, len(sh.statements)))
+		r.Fail(fmt.Sprintf("%d ratings for %d statements", n, len(sh.statements)))
 	default:
-		if rec.Values = r.bytes(n); !alias {
+		if rec.Values = r.Bytes(n); !alias {
 			rec.Values = bytes.Clone(rec.Values)
 		}
 	}
 
-	nd := r.uvarint(uint64(len(r.b)) / 2)
+	nd := r.Uvarint(uint64(len(r.B)) / 2)
 	prev := ""
-	for i := uint64(0); i < nd && r.err == nil; i++ {
+	for i := uint64(0); i < nd && r.Err == nil; i++ {
 		id, text := r.id(), r.text(maxTextLen)
-		if i > 0 && id <= prev && r.err == nil {
-			r.fail("discussion answers out of order")
+		if i > 0 && id <= prev && r.Err == nil {
+			r.Fail("discussion answers out of order")
 		}
-		if text == "" && r.err == nil {
-			r.fail("empty discussion answer")
+		if text == "" && r.Err == nil {
+			r.Fail("empty discussion answer")
 		}
 		prev = id
 		if rec.Discussion == nil {
@@ -275,11 +276,11 @@ func decodeAttemptInto(raw []byte, c recordCodec, background map[string]string, 
 		}
 		rec.Discussion[id] = text
 	}
-	if r.err == nil && len(r.b) != 0 {
-		r.fail(fmt.Sprintf("%d trailing bytes", len(r.b)))
+	if r.Err == nil && len(r.B) != 0 {
+		r.Fail(fmt.Sprintf("%d trailing bytes", len(r.B)))
 	}
-	if r.err != nil {
-		return attemptRecord{}, corrupt(r.err)
+	if r.Err != nil {
+		return attemptRecord{}, corrupt(r.Err)
 	}
 	if err := checkID("profile id", rec.Profile); err != nil {
 		return attemptRecord{}, corrupt(err)
@@ -289,10 +290,10 @@ func decodeAttemptInto(raw []byte, c recordCodec, background map[string]string, 
 
 // id reads a length-prefixed id and checks it as checkID does.
 func (r *reader) id() string {
-	s := string(r.bytes(r.uvarint(maxIDLen)))
-	if r.err == nil {
+	s := string(r.Bytes(r.Uvarint(maxIDLen)))
+	if r.Err == nil {
 		if err := checkID("id", s); err != nil {
-			r.fail(err.Error())
+			r.Fail(err.Error())
 		}
 	}
 	return s
@@ -300,10 +301,10 @@ func (r *reader) id() string {
 
 // text reads length-prefixed UTF-8 of at most limit bytes.
 func (r *reader) text(limit uint64) string {
-	s := string(r.bytes(r.uvarint(limit)))
-	if r.err == nil {
+	s := string(r.Bytes(r.Uvarint(limit)))
+	if r.Err == nil {
 		if err := checkText("text", s, int(limit)); err != nil {
-			r.fail(err.Error())
+			r.Fail(err.Error())
 		}
 	}
 	return s

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"digikomp/internal/wire"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -56,17 +57,17 @@ func encodeResult(sh shape, values []byte) []byte {
 // the latter aliasing raw. It is on the scan's hot path, so it checks
 // lengths but leaves the values to the caller.
 func decodeResult(raw []byte) (number uint64, values []byte, err error) {
-	r := reader{b: raw}
-	if f := r.byte(); f != resultFormat && r.err == nil {
+	r := reader{wire.Reader{B: raw}}
+	if f := r.Byte(); f != resultFormat && r.Err == nil {
 		return 0, nil, fmt.Errorf("%w: results row: format %d, want %d", ErrCorrupt, f, resultFormat)
 	}
-	number = r.uvarint(math.MaxUint32)
-	values = r.bytes(r.uvarint(255))
-	if r.err == nil && len(r.b) != 0 {
-		r.fail(fmt.Sprintf("%d trailing bytes", len(r.b)))
+	number = r.Uvarint(math.MaxUint32)
+	values = r.Bytes(r.Uvarint(255))
+	if r.Err == nil && len(r.B) != 0 {
+		r.Fail(fmt.Sprintf("%d trailing bytes", len(r.B)))
 	}
-	if r.err != nil {
-		return 0, nil, fmt.Errorf("%w: results row: %v", ErrCorrupt, r.err)
+	if r.Err != nil {
+		return 0, nil, fmt.Errorf("%w: results row: %v", ErrCorrupt, r.Err)
 	}
 	return number, values, nil
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"digikomp/internal/wire"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -185,45 +186,45 @@ func decodeShapeFormat(b []byte, format byte) (shape, error) {
 	corrupt := func(what string) error {
 		return fmt.Errorf("%w: questionnaire record: %s", ErrCorrupt, what)
 	}
-	r := reader{b: b}
-	if f := r.byte(); f != format {
+	r := reader{wire.Reader{B: b}}
+	if f := r.Byte(); f != format {
 		return shape{}, corrupt(fmt.Sprintf("format %d, want %d", f, format))
 	}
 	var sh shape
 	if format >= 2 {
-		sh.number = r.uvarint(math.MaxUint32)
-		if sh.number == 0 && r.err == nil {
-			r.fail("number 0")
+		sh.number = r.Uvarint(math.MaxUint32)
+		if sh.number == 0 && r.Err == nil {
+			r.Fail("number 0")
 		}
 	}
-	sh.min, sh.max = int(r.uvarint(maxRating)), int(r.uvarint(maxRating))
-	n := r.uvarint(maxStatements)
-	for i := uint64(0); i < n && r.err == nil; i++ {
-		sh.statements = append(sh.statements, string(r.bytes(r.uvarint(maxIDLen))))
+	sh.min, sh.max = int(r.Uvarint(maxRating)), int(r.Uvarint(maxRating))
+	n := r.Uvarint(maxStatements)
+	for i := uint64(0); i < n && r.Err == nil; i++ {
+		sh.statements = append(sh.statements, string(r.Bytes(r.Uvarint(maxIDLen))))
 	}
 	if format >= 2 {
-		nq := r.uvarint(255)
-		for i := uint64(0); i < nq && r.err == nil; i++ {
-			q := backgroundShape{id: string(r.bytes(r.uvarint(maxIDLen)))}
-			switch r.byte() {
+		nq := r.Uvarint(255)
+		for i := uint64(0); i < nq && r.Err == nil; i++ {
+			q := backgroundShape{id: string(r.Bytes(r.Uvarint(maxIDLen)))}
+			switch r.Byte() {
 			case 0:
 			case 1:
 				q.municipality = true
 			default:
-				r.fail("bad background kind")
+				r.Fail("bad background kind")
 			}
-			no := r.uvarint(255)
-			for j := uint64(0); j < no && r.err == nil; j++ {
-				q.options = append(q.options, string(r.bytes(r.uvarint(maxIDLen))))
+			no := r.Uvarint(255)
+			for j := uint64(0); j < no && r.Err == nil; j++ {
+				q.options = append(q.options, string(r.Bytes(r.Uvarint(maxIDLen))))
 			}
 			sh.background = append(sh.background, q)
 		}
 	}
-	if r.err != nil {
-		return shape{}, corrupt(r.err.Error())
+	if r.Err != nil {
+		return shape{}, corrupt(r.Err.Error())
 	}
-	if len(r.b) != 0 {
-		return shape{}, corrupt(fmt.Sprintf("%d trailing bytes", len(r.b)))
+	if len(r.B) != 0 {
+		return shape{}, corrupt(fmt.Sprintf("%d trailing bytes", len(r.B)))
 	}
 	if err := checkShape(sh); err != nil {
 		return shape{}, corrupt(err.Error())

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"digikomp/internal/wire"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -104,32 +105,32 @@ func decodeWorkshop(raw []byte) (workshopRecord, error) {
 }
 
 func decodeWorkshopFields(raw []byte) (workshopRecord, error) {
-	r := reader{b: raw}
-	if f := r.byte(); r.err == nil && f != workshopFormat {
+	r := reader{wire.Reader{B: raw}}
+	if f := r.Byte(); r.Err == nil && f != workshopFormat {
 		return workshopRecord{}, fmt.Errorf("format %d, want %d", f, workshopFormat)
 	}
-	flags := r.byte()
+	flags := r.Byte()
 	if flags&^workshopPIN != 0 {
 		return workshopRecord{}, fmt.Errorf("unknown flags %#x", flags)
 	}
 	var w workshopRecord
-	w.ID = string(r.bytes(r.uvarint(maxIDLen)))
-	w.Name = string(r.bytes(r.uvarint(MaxWorkshopName * utf8.UTFMax)))
-	w.Place = string(r.bytes(r.uvarint(MaxWorkshopPlace * utf8.UTFMax)))
-	w.Round = string(r.bytes(r.uvarint(MaxWorkshopRound * utf8.UTFMax)))
-	date := r.uvarint(maxUnixSeconds)
-	created := r.uvarint(maxUnixSeconds)
-	clearAfter := r.uvarint(uint64(maxClearAfter / time.Second))
-	if r.err == nil {
+	w.ID = string(r.Bytes(r.Uvarint(maxIDLen)))
+	w.Name = string(r.Bytes(r.Uvarint(MaxWorkshopName * utf8.UTFMax)))
+	w.Place = string(r.Bytes(r.Uvarint(MaxWorkshopPlace * utf8.UTFMax)))
+	w.Round = string(r.Bytes(r.Uvarint(MaxWorkshopRound * utf8.UTFMax)))
+	date := r.Uvarint(maxUnixSeconds)
+	created := r.Uvarint(maxUnixSeconds)
+	clearAfter := r.Uvarint(uint64(maxClearAfter / time.Second))
+	if r.Err == nil {
 		w.Date = time.Unix(int64(date), 0).UTC()
 		w.Created = time.Unix(int64(created), 0).UTC()
 		w.ClearAfter = time.Duration(clearAfter) * time.Second
 	}
 	w.PIN, w.Failures, w.WaitUntil = readPINState(&r, flags&workshopPIN != 0)
-	if r.err == nil && len(r.b) != 0 {
-		return workshopRecord{}, fmt.Errorf("%d bytes after the record", len(r.b))
+	if r.Err == nil && len(r.B) != 0 {
+		return workshopRecord{}, fmt.Errorf("%d bytes after the record", len(r.B))
 	}
-	return w, r.err
+	return w, r.Err
 }
 
 // checkWorkshopRecord checks what one workshop record can say about
@@ -228,18 +229,18 @@ func encodeExtra(e extraRecord) ([]byte, error) {
 // decodeExtra decodes and checks an extras record.
 func decodeExtra(raw []byte) (extraRecord, error) {
 	corrupt := func(what any) error { return fmt.Errorf("%w: extras record: %v", ErrCorrupt, what) }
-	r := reader{b: raw}
-	if f := r.byte(); r.err == nil && f != extraFormat {
+	r := reader{wire.Reader{B: raw}}
+	if f := r.Byte(); r.Err == nil && f != extraFormat {
 		return extraRecord{}, corrupt(fmt.Sprintf("format %d, want %d", f, extraFormat))
 	}
-	code := r.byte()
+	code := r.Byte()
 	var e extraRecord
-	e.Workshop = string(r.bytes(r.uvarint(maxIDLen)))
-	if r.err == nil && len(r.b) != 0 {
-		r.fail(fmt.Sprintf("%d trailing bytes", len(r.b)))
+	e.Workshop = string(r.Bytes(r.Uvarint(maxIDLen)))
+	if r.Err == nil && len(r.B) != 0 {
+		r.Fail(fmt.Sprintf("%d trailing bytes", len(r.B)))
 	}
-	if r.err != nil {
-		return extraRecord{}, corrupt(r.err)
+	if r.Err != nil {
+		return extraRecord{}, corrupt(r.Err)
 	}
 	if int(code) > len(managerCodes) {
 		return extraRecord{}, corrupt(fmt.Sprintf("managers' answer code %d", code))

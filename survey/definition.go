@@ -2,6 +2,7 @@ package survey
 
 import (
 	"bytes"
+	"digikomp/internal/wire"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -115,8 +116,8 @@ func DecodeDefinition(b []byte) (*Questionnaire, error) {
 	if len(b) > MaxFileSize {
 		return nil, fmt.Errorf("%w: %d bytes, at most %d", ErrDefinition, len(b), MaxFileSize)
 	}
-	d := defReader{b: b}
-	if f := d.byte(); f != definitionFormat && d.err == nil {
+	d := defReader{wire.Reader{B: b}}
+	if f := d.Byte(); f != definitionFormat && d.Err == nil {
 		return nil, fmt.Errorf("%w: format %d, want %d", ErrDefinition, f, definitionFormat)
 	}
 	var q Questionnaire
@@ -161,11 +162,11 @@ func DecodeDefinition(b []byte) (*Questionnaire, error) {
 			q.Discussion[i] = DiscussionQuestion{ID: d.str(), Text: d.text()}
 		}
 	}
-	if d.err == nil && len(d.b) != 0 {
-		d.fail(fmt.Sprintf("%d trailing bytes", len(d.b)))
+	if d.Err == nil && len(d.B) != 0 {
+		d.Fail(fmt.Sprintf("%d trailing bytes", len(d.B)))
 	}
-	if d.err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrDefinition, d.err)
+	if d.Err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrDefinition, d.Err)
 	}
 	// Texts as Parse leaves them: a text it would have cleaned was not
 	// written by EncodeDefinition.
@@ -182,68 +183,33 @@ func DecodeDefinition(b []byte) (*Questionnaire, error) {
 	return &q, nil
 }
 
-// defReader reads a definition; the first problem sticks and every later
-// read returns zero values.
-type defReader struct {
-	b   []byte
-	err error
-}
+// defReader reads a definition (see wire.Reader).
+type defReader struct{ wire.Reader }
 
-func (d *defReader) fail(what string) {
-	if d.err == nil {
-		d.err = errors.New(what)
-	}
-	d.b = nil
-}
-
-func (d *defReader) byte() byte {
-	if len(d.b) == 0 {
-		d.fail("cut short")
-		return 0
-	}
-	c := d.b[0]
-	d.b = d.b[1:]
-	return c
-}
-
-func (d *defReader) uvarint(limit uint64) uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.fail("bad number")
-		return 0
-	}
-	if v > limit {
-		d.fail(fmt.Sprintf("number %d above %d", v, limit))
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-func (d *defReader) num(limit uint64) int { return int(d.uvarint(limit)) }
+func (d *defReader) num(limit uint64) int { return int(d.Uvarint(limit)) }
 
 // count reads a number of items, each at least two bytes long.
 func (d *defReader) count(limit uint64) int {
-	n := d.uvarint(limit)
-	if d.err == nil && n > uint64(len(d.b))/2 {
-		d.fail(fmt.Sprintf("%d items in %d bytes", n, len(d.b)))
+	n := d.Uvarint(limit)
+	if d.Err == nil && n > uint64(len(d.B))/2 {
+		d.Fail(fmt.Sprintf("%d items in %d bytes", n, len(d.B)))
 	}
-	if d.err != nil {
+	if d.Err != nil {
 		return 0
 	}
 	return int(n)
 }
 
 func (d *defReader) str() string {
-	n := d.uvarint(MaxFileSize)
-	if d.err == nil && n > uint64(len(d.b)) {
-		d.fail(fmt.Sprintf("length %d, only %d bytes left", n, len(d.b)))
+	n := d.Uvarint(MaxFileSize)
+	if d.Err == nil && n > uint64(len(d.B)) {
+		d.Fail(fmt.Sprintf("length %d, only %d bytes left", n, len(d.B)))
 	}
-	if d.err != nil {
+	if d.Err != nil {
 		return ""
 	}
-	s := string(d.b[:n])
-	d.b = d.b[n:]
+	s := string(d.B[:n])
+	d.B = d.B[n:]
 	return s
 }
 
