@@ -2,13 +2,13 @@ package store
 
 import (
 	"bytes"
-	"digikomp/internal/wire"
 	"fmt"
 	"slices"
 	"time"
 
 	"go.etcd.io/bbolt"
 
+	"digikomp/internal/wire"
 	"digikomp/survey"
 )
 

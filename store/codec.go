@@ -1,8 +1,9 @@
 package store
 
 import (
-	"digikomp/internal/wire"
 	"encoding/binary"
+
+	"digikomp/internal/wire"
 )
 
 // u64Bytes encodes v big-endian, so that bbolt's byte order of keys is

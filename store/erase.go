@@ -1,7 +1,6 @@
 package store
 
 import (
-	"digikomp/internal/wire"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 
 	"go.etcd.io/bbolt"
 
+	"digikomp/internal/wire"
 	"digikomp/survey"
 )
 

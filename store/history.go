@@ -3,12 +3,13 @@ package store
 import (
 	"bytes"
 	"cmp"
-	"digikomp/internal/wire"
 	"encoding/binary"
 	"fmt"
 	"math"
 	"slices"
 	"time"
+
+	"digikomp/internal/wire"
 )
 
 // The history bucket (since schema 3, replacing the finished index of

@@ -2,13 +2,13 @@ package store
 
 import (
 	"bytes"
-	"digikomp/internal/wire"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
+	"digikomp/internal/wire"
 	"digikomp/survey"
 )
 

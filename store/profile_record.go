@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"crypto/subtle"
-	"digikomp/internal/wire"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -14,6 +13,7 @@ import (
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 
+	"digikomp/internal/wire"
 	"digikomp/survey"
 )
 

@@ -2,13 +2,14 @@ package store
 
 import (
 	"bytes"
-	"digikomp/internal/wire"
 	"encoding/binary"
 	"fmt"
 	"maps"
 	"math"
 	"slices"
 	"time"
+
+	"digikomp/internal/wire"
 )
 
 // attemptRecord is one attempt as the attempts bucket holds it: header,

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"digikomp/internal/wire"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -10,6 +9,7 @@ import (
 
 	"go.etcd.io/bbolt"
 
+	"digikomp/internal/wire"
 	"digikomp/survey"
 )
 

@@ -2,12 +2,12 @@ package store
 
 import (
 	"bytes"
-	"digikomp/internal/wire"
 	"encoding/binary"
 	"fmt"
 	"math"
 	"slices"
 
+	"digikomp/internal/wire"
 	"digikomp/survey"
 )
 

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"digikomp/internal/wire"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"digikomp/internal/wire"
 	"digikomp/survey"
 )
 

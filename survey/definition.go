@@ -2,11 +2,12 @@ package survey
 
 import (
 	"bytes"
-	"digikomp/internal/wire"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
+
+	"digikomp/internal/wire"
 )
 
 // A definition is a whole questionnaire version in a compact binary form,
