@@ -26,7 +26,7 @@ func langFromArgs(args []string) (string, bool) {
 		}
 		name, value, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-"), "=")
 		switch name {
-		case "db", "questions", "lang", "profile", "format", "out", "workshop", "round", "compare":
+		case "db", "questions", "lang", "profile", "format", "out", "workshop", "round", "compare", "clear-after":
 		default:
 			continue
 		}

@@ -55,6 +55,7 @@ func TestLangFromArgs(t *testing.T) {
 		{[]string{"--questions", "f.toml", "--lang=en"}, "en", true},
 		{[]string{"--", "--lang", "en"}, "", false},
 		{[]string{"--lang"}, "", false},
+		{[]string{"workshop", "--clear-after", "--lang", "en"}, "", false}, // "--lang" is --clear-after's value
 	}
 	for _, c := range cases {
 		if lang, ok := langFromArgs(c.args); lang != c.lang || ok != c.ok {
