@@ -297,6 +297,22 @@ func (a *app) waitFor(text string) {
 	})
 }
 
+// waitLine polls the screen until one of its rows, trimmed, is exactly
+// line. A frame arrives in several reads, and a row half overwritten
+// by the next frame can still contain a shorter footer's text; a row
+// equal to the whole footer can't, so a frame compared after it is whole.
+func (a *app) waitLine(line string) {
+	a.t.Helper()
+	a.waitUntil(fmt.Sprintf("a row to read exactly %q", line), func(s string) bool {
+		for _, l := range strings.Split(s, "\n") {
+			if strings.TrimSpace(l) == line {
+				return true
+			}
+		}
+		return false
+	})
+}
+
 // waitUntil polls the screen until ok holds, failing with a dump of the
 // screen after waitTimeout or if the program exits first.
 func (a *app) waitUntil(what string, ok func(screen string) bool) {

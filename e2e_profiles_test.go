@@ -189,7 +189,9 @@ func TestE2EAnonymousNotOfferedAgain(t *testing.T) {
 	a.send(keyEsc)
 	a.waitFor("Vem är du?")
 	// The footer is drawn last: compare whole frames, not one half drawn.
-	a.waitFor("? hjälp · q avsluta")
+	// The result's footer also ends in "? hjälp · q avsluta", so wait for
+	// the chooser's whole row.
+	a.waitLine(chooserFooter)
 	a.notOnScreen("Medelvärde", "Senaste testet")
 	chooser := a.screen()
 	a.send("q")
@@ -208,13 +210,16 @@ func TestE2EAnonymousNotOfferedAgain(t *testing.T) {
 	}
 	b := start(t, env)
 	b.waitFor("Vem är du?")
-	b.waitFor("? hjälp · q avsluta")
+	b.waitLine(chooserFooter)
 	if got := b.screen(); got != chooser {
 		t.Errorf("the chooser changed after restarting:\n%s\nbefore:\n%s", got, chooser)
 	}
 	b.send("q")
 	b.exitOK("q on the chooser")
 }
+
+// chooserFooter is the key help row of "Vem är du?".
+const chooserFooter = "↑/↓ välj · enter bekräfta · ? hjälp · q avsluta"
 
 // The accessible menu's length on a fresh file (take the test, the
 // discussion questions, switch person, people and PINs, settings, quit)
