@@ -159,9 +159,15 @@ func importFile(st *store.Store, loaded *survey.Questionnaire, cat *ui.Catalog, 
 		}
 		if byQ[q] == nil {
 			order = append(order, q)
+			// Most files are of one version: room for all at once, not
+			// a slice of large items copied as it doubles.
+			byQ[q] = make([]importItem, 0, len(file.Records))
 		}
 		byQ[q] = append(byQ[q], item)
 	}
+	// The decoded records are copied into the items: let the collector
+	// have them while the transaction builds its pages.
+	file.Records = nil
 	slices.SortStableFunc(rejected, func(a, b rejection) int { return a.line - b.line })
 	if len(rejected) > 0 {
 		fmt.Fprintf(stderr, c.Rejected+"\n", shown, len(rejected))
@@ -296,16 +302,23 @@ func checkRecord(cat *ui.Catalog, q *survey.Questionnaire, l transfer.Line) (imp
 		ID: id, QuestionnaireID: q.ID, QuestionnaireVersion: q.Version,
 		Started: l.Started, Finished: l.Finished,
 		Background: l.Background, Discussion: l.Discussion,
-		Ratings: make(map[string]store.Rating, len(l.Ratings)),
+	}
+	var values []int16
+	if len(l.Ratings) > 0 {
+		values = make([]int16, len(q.Statements))
+		for i := range values {
+			values[i] = store.NotReached
+		}
 	}
 	for sid, v := range l.Ratings {
-		if _, ok := q.Statement(sid); !ok {
+		i := q.StatementIndex(sid)
+		if i < 0 {
 			return importItem{}, fmt.Sprintf(c.WhyStatement, survey.Visible(sid))
 		}
 		if v != store.Skipped && !q.Scale.Contains(v) {
 			return importItem{}, fmt.Sprintf(c.WhyRating, survey.Visible(sid))
 		}
-		a.Ratings[sid] = store.Rating{Value: v}
+		values[i] = int16(v)
 	}
 	for qid, v := range l.Background {
 		b, ok := q.BackgroundQuestion(qid)
@@ -328,7 +341,7 @@ func checkRecord(cat *ui.Catalog, q *survey.Questionnaire, l transfer.Line) (imp
 	if l.Manager != "" && (!survey.ValidManagerAnswer(l.Manager) || !survey.IsManager(l.Background)) {
 		return importItem{}, c.WhyManager
 	}
-	item := importItem{Line: l.Line, Attempt: a, ProfileName: l.Profile,
+	item := importItem{Line: l.Line, Attempt: a, Values: values, ProfileName: l.Profile,
 		Workshop: workshopInfo{ID: l.Workshop, Name: l.WorkshopName, Place: l.WorkshopPlace, Round: l.Round, Date: l.WorkshopDate}}
 	setManager(&item.Attempt, l.Manager)
 	if len(l.Learn) > 0 || len(l.Teach) > 0 || l.ShowName || l.Plan != nil {

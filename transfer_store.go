@@ -112,6 +112,7 @@ func roundExists(st *store.Store, round string) (bool, error) {
 type importItem struct {
 	Line        int
 	Attempt     store.Attempt
+	Values      []int16 // the ratings, in the questionnaire's order (store.ImportRecord)
 	Plan        *store.Plan
 	Workshop    workshopInfo
 	ProfileName string // "" for an anonymous attempt
@@ -125,8 +126,9 @@ type importItem struct {
 func importItems(st *store.Store, q *survey.Questionnaire, items []importItem, now time.Time) (store.ImportReport, error) {
 	records := make([]store.ImportRecord, len(items))
 	profiles := map[string]string{}
+	workshops := map[workshopInfo]*store.Workshop{}
 	for i, it := range items {
-		r := store.ImportRecord{Attempt: it.Attempt, Plan: it.Plan}
+		r := store.ImportRecord{Attempt: it.Attempt, Values: it.Values, Plan: it.Plan}
 		if name := it.ProfileName; name != "" {
 			id, ok := profiles[name]
 			if !ok {
@@ -146,7 +148,14 @@ func importItems(st *store.Store, q *survey.Questionnaire, items []importItem, n
 		}
 		if w := it.Workshop; w.ID != "" {
 			r.Attempt.Workshop = w.ID
-			r.Workshop = &store.Workshop{ID: w.ID, Name: w.Name, Place: w.Place, Round: w.Round, Date: w.Date, Created: now}
+			// One record for the attempts that carry the same workshop
+			// columns, not one each.
+			ws, ok := workshops[w]
+			if !ok {
+				ws = &store.Workshop{ID: w.ID, Name: w.Name, Place: w.Place, Round: w.Round, Date: w.Date, Created: now}
+				workshops[w] = ws
+			}
+			r.Workshop = ws
 		}
 		records[i] = r
 	}

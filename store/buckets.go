@@ -109,6 +109,18 @@ func unsafeBuckets(tx *bbolt.Tx) (buckets, error) {
 // buckets written in key order.
 const appendFill = 0.95
 
+// pack fills the pages of every bucket an import writes as full as
+// appendFill. bbolt splits a transaction's nodes only at its commit, so
+// the pages one large transaction writes are packed whatever the order of
+// its keys; at bbolt's default half, the profiles, history, extras, plans
+// and workshop index of an import of 100,000 attempts took twice the
+// pages (measured at 97,001 attempts: the file 66.7 → 42.8 MB).
+func (b buckets) pack() {
+	for _, bk := range []*bbolt.Bucket{b.profiles, b.history, b.plans, b.byWorkshop, b.extras} {
+		bk.FillPercent = appendFill
+	}
+}
+
 // buckets holds the data buckets of one transaction.
 type buckets struct {
 	profiles, attempts, unfinished, history *bbolt.Bucket

@@ -36,7 +36,16 @@ type ImportRecord struct {
 	Workshop *Workshop
 	// Plan is the plan made after a finished attempt, or nil.
 	Plan *Plan
+	// Values, when Attempt.Ratings is empty, are the attempt's ratings in
+	// the questionnaire's statement order, one per statement: NotReached,
+	// Skipped or a value on the scale. An import of a region's file reads
+	// them in this form, with no map built and searched per attempt.
+	Values []int16
 }
+
+// NotReached is the value in ImportRecord.Values of a statement the
+// person had not come to.
+const NotReached = -1
 
 // ImportOutcome is what became of one imported record.
 type ImportOutcome uint8
@@ -144,6 +153,7 @@ func (s *Store) importTx(q *survey.Questionnaire, records []ImportRecord, done f
 	}
 	sh := shapeOf(q)
 	return s.updateBuckets(func(b buckets) error {
+		b.pack()
 		if err := unsafeRegisterShape(b, q); err != nil {
 			return err
 		}
@@ -208,7 +218,7 @@ func unsafeImportRecord(b buckets, q *survey.Questionnaire, sh shape, r ImportRe
 	reject := func(err error) (ImportResult, error) {
 		return ImportResult{Outcome: ImportRejected, ID: a.ID, Err: err}, nil
 	}
-	if err := checkImport(q, sh, &a); err != nil {
+	if err := checkImport(q, sh, &a, r.Values); err != nil {
 		return reject(err)
 	}
 	if r.Workshop != nil {
@@ -223,7 +233,7 @@ func unsafeImportRecord(b buckets, q *survey.Questionnaire, sh shape, r ImportRe
 			return reject(err)
 		}
 	}
-	rec, err := recordOf(a, sh)
+	rec, err := recordOf(a, r.Values, sh)
 	if err != nil {
 		return reject(err)
 	}
@@ -378,7 +388,7 @@ func unsafeCompareImport(b buckets, a Attempt, rec attemptRecord, raw []byte) (I
 
 // checkImport validates what can be checked without the file and fills
 // in the questionnaire and, if zero, the id.
-func checkImport(q *survey.Questionnaire, sh shape, a *Attempt) error {
+func checkImport(q *survey.Questionnaire, sh shape, a *Attempt, values []int16) error {
 	if a.QuestionnaireID == "" {
 		a.QuestionnaireID, a.QuestionnaireVersion = q.ID, q.Version
 	}
@@ -429,12 +439,29 @@ func checkImport(q *survey.Questionnaire, sh shape, a *Attempt) error {
 			return err
 		}
 	}
+	if values == nil {
+		return nil
+	}
+	if len(a.Ratings) > 0 {
+		return fmt.Errorf("%w: ratings given both by id and in order", ErrInvalid)
+	}
+	if len(values) != len(sh.statements) {
+		return fmt.Errorf("%w: %d ratings in order, the questionnaire has %d statements", ErrInvalid, len(values), len(sh.statements))
+	}
+	for i, v := range values {
+		if v != NotReached {
+			if err := sh.checkRating(sh.statements[i], int(v)); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
 // recordOf is the record of a checked attempt of shape sh, its times in
-// whole seconds as every record keeps them.
-func recordOf(a Attempt, sh shape) (attemptRecord, error) {
+// whole seconds as every record keeps them; values, if not nil, are its
+// ratings in order (ImportRecord.Values).
+func recordOf(a Attempt, values []int16, sh shape) (attemptRecord, error) {
 	rec := attemptRecord{
 		Questionnaire: a.QuestionnaireID,
 		Version:       a.QuestionnaireVersion,
@@ -446,6 +473,22 @@ func recordOf(a Attempt, sh shape) (attemptRecord, error) {
 	}
 	if a.Done() {
 		rec.Finished = secondsOf(a.Finished)
+	}
+	if values != nil {
+		// As for a map: no ratings reached, no values at all.
+		for i, v := range values {
+			if v == NotReached {
+				continue
+			}
+			if rec.Values == nil {
+				rec.Values = make([]byte, len(sh.statements))
+			}
+			if err := checkRating(int(v)); err != nil {
+				return attemptRecord{}, err
+			}
+			rec.Values[i] = byte(v + 1)
+		}
+		return rec, nil
 	}
 	if len(a.Ratings) == 0 {
 		return rec, nil
