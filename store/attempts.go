@@ -325,7 +325,7 @@ func (s *Store) Finish(id AttemptID, at time.Time) (err error) {
 			}
 			rec.Finished = secondsOf(at)
 			rec.Position = Position{Stage: StageDone}
-			return unsafeIndexFinished(b, id, *rec)
+			return unsafeIndexFinished(b, id, *rec, false)
 		})
 	})
 }
@@ -527,14 +527,18 @@ func looseExtraWorkshop(raw []byte) string {
 }
 
 // unsafeIndexFinished writes what a finished attempt adds besides its
-// record: its entry in the profile's history and its results row.
-func unsafeIndexFinished(b buckets, id AttemptID, rec attemptRecord) error {
+// record: its entry in the profile's history and its results row. A
+// profile made in this transaction (newProfile) has no history to read.
+func unsafeIndexFinished(b buckets, id AttemptID, rec attemptRecord, newProfile bool) error {
 	sh, err := b.shape(rec.Questionnaire, rec.Version)
 	if err != nil {
 		return err
 	}
 	if err := unsafePutResult(b, sh, id, rec); err != nil {
 		return err
+	}
+	if newProfile {
+		return unsafeInsertHistory(b, rec.Profile, nil, rec.Finished, id)
 	}
 	return unsafeAddHistory(b, rec.Profile, rec.Finished, id)
 }

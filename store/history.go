@@ -104,6 +104,12 @@ func unsafeAddHistory(b buckets, profileID string, finished time.Time, id Attemp
 	if err != nil {
 		return err
 	}
+	return unsafeInsertHistory(b, profileID, list, finished, id)
+}
+
+// unsafeInsertHistory writes the profile's history: list, its record as
+// read, with the attempt added.
+func unsafeInsertHistory(b buckets, profileID string, list []historyEntry, finished time.Time, id AttemptID) error {
 	e := historyEntry{finished: finished.Unix(), id: id}
 	if e.finished <= 0 || e.finished > math.MaxInt64/1_000_000_000 {
 		return fmt.Errorf("%w: finish time %v", ErrInvalid, finished)

@@ -157,8 +157,9 @@ func (s *Store) importTx(q *survey.Questionnaire, records []ImportRecord, done f
 		if err := unsafeRegisterShape(b, q); err != nil {
 			return err
 		}
+		ends := importEnds{attempts: newTail(b.attempts), profiles: newTail(b.profiles)}
 		for _, i := range importOrder(records) {
-			res, err := unsafeImportRecord(b, q, sh, records[i])
+			res, err := unsafeImportRecord(b, &ends, q, sh, records[i])
 			if err != nil {
 				return fmt.Errorf("attempt %d (%s): %w", i+1, res.ID, err)
 			}
@@ -195,25 +196,68 @@ func importOrder(records []ImportRecord) []int {
 	return order
 }
 
+// importEnds are the ends of the buckets an import appends to.
+type importEnds struct {
+	attempts, profiles tail
+}
+
+// tail is the greatest key of a bucket, kept up to date by the puts made
+// through it. An import writes in key order, so nearly every key it looks
+// up lies beyond the last and is known to be absent without a search:
+// two of the ten lookups and writes an attempt costs.
+type tail struct {
+	b    *bbolt.Bucket
+	last []byte // nil for an empty bucket
+}
+
+func newTail(b *bbolt.Bucket) tail {
+	k, _ := b.Cursor().Last()
+	return tail{b: b, last: bytes.Clone(k)}
+}
+
+// get is the bucket's value under k.
+func (t *tail) get(k []byte) []byte {
+	if t.last == nil || bytes.Compare(k, t.last) > 0 {
+		return nil
+	}
+	return t.b.Get(k)
+}
+
+// put writes k in the bucket.
+func (t *tail) put(k, v []byte) error {
+	if err := t.b.Put(k, v); err != nil {
+		return err
+	}
+	t.saw(k)
+	return nil
+}
+
+// saw notes that k was written to the bucket by other means.
+func (t *tail) saw(k []byte) {
+	if bytes.Compare(k, t.last) > 0 {
+		t.last = append(t.last[:0], k...)
+	}
+}
+
 // anonymousID is the id of the anonymous profile an imported attempt
 // without one gets: its start time, as the attempt id begins with it, in
 // 16 hex characters, the form of every random profile id, so that an
 // import in attempt-id order appends its profiles too. Should another
 // profile have it (two attempts started in the same nanosecond), a random
 // id is used.
-func anonymousID(b *bbolt.Bucket, id AttemptID) string {
+func anonymousID(profiles *tail, id AttemptID) string {
 	p := hex.EncodeToString(id[:8])
-	if b.Get([]byte(p)) == nil {
+	if profiles.get([]byte(p)) == nil {
 		return p
 	}
-	return newProfileID(b)
+	return newProfileID(profiles.b)
 }
 
 // unsafeImportRecord checks one record and, if it is new and sound,
 // writes it. Every check comes before the first write, so a rejected
 // record leaves nothing behind; the error is only for failed writes and
 // damage, which end the import.
-func unsafeImportRecord(b buckets, q *survey.Questionnaire, sh shape, r ImportRecord) (ImportResult, error) {
+func unsafeImportRecord(b buckets, ends *importEnds, q *survey.Questionnaire, sh shape, r ImportRecord) (ImportResult, error) {
 	a := r.Attempt
 	reject := func(err error) (ImportResult, error) {
 		return ImportResult{Outcome: ImportRejected, ID: a.ID, Err: err}, nil
@@ -239,7 +283,7 @@ func unsafeImportRecord(b buckets, q *survey.Questionnaire, sh shape, r ImportRe
 	}
 
 	// Already here?
-	if raw := b.attempts.Get(a.ID[:]); raw != nil {
+	if raw := ends.attempts.get(a.ID[:]); raw != nil {
 		return unsafeCompareImport(b, a, rec, raw)
 	}
 
@@ -287,7 +331,7 @@ func unsafeImportRecord(b buckets, q *survey.Questionnaire, sh shape, r ImportRe
 	}
 	var anonymous *profileRecord
 	if a.ProfileID == "" {
-		anonymous = &profileRecord{ID: anonymousID(b.profiles, a.ID), Created: secondsOf(a.Started), Anonymous: true}
+		anonymous = &profileRecord{ID: anonymousID(&ends.profiles, a.ID), Created: secondsOf(a.Started), Anonymous: true}
 		a.ProfileID, rec.Profile = anonymous.ID, anonymous.ID
 	}
 	// The record encodes against the file's shape; only now is anything
@@ -302,13 +346,18 @@ func unsafeImportRecord(b buckets, q *survey.Questionnaire, sh shape, r ImportRe
 
 	switch {
 	case anonymous != nil:
-		if err := unsafeSaveProfile(b.profiles, *anonymous); err != nil {
-			return ImportResult{ID: a.ID}, err
+		raw, err := encodeProfile(*anonymous)
+		if err == nil {
+			err = ends.profiles.put([]byte(anonymous.ID), raw)
 		}
-	case !unsafeProfileExists(b.profiles, a.ProfileID):
+		if err != nil {
+			return ImportResult{ID: a.ID}, fmt.Errorf("put profile %q: %w", anonymous.ID, err)
+		}
+	case ends.profiles.get([]byte(a.ProfileID)) == nil:
 		if err := unsafePutImportedProfile(b, a.ProfileID, a.Started); err != nil {
 			return ImportResult{ID: a.ID}, err
 		}
+		ends.profiles.saw([]byte(a.ProfileID))
 	}
 	if newWorkshop != nil {
 		if err := unsafeSaveWorkshop(b, *newWorkshop); err != nil {
@@ -321,11 +370,11 @@ func unsafeImportRecord(b buckets, q *survey.Questionnaire, sh shape, r ImportRe
 		}
 		b.cache.workshops[a.Workshop] = true
 	}
-	if err := b.attempts.Put(a.ID[:], raw); err != nil {
+	if err := ends.attempts.put(a.ID[:], raw); err != nil {
 		return ImportResult{ID: a.ID}, err
 	}
 	if a.Done() {
-		if err := unsafeIndexFinished(b, a.ID, rec); err != nil {
+		if err := unsafeIndexFinished(b, a.ID, rec, anonymous != nil); err != nil {
 			return ImportResult{ID: a.ID}, err
 		}
 	} else if err := b.unfinished.Put([]byte(a.ProfileID), a.ID[:]); err != nil {

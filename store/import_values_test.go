@@ -112,3 +112,33 @@ func TestImportValuesRejected(t *testing.T) {
 		}
 	}
 }
+
+// TestImportTailNamedProfile: a profile the import creates from an id it
+// names, beyond every key of the file, is found by the next attempt that
+// names it, not made again under another name. The import skips the
+// search for keys past the last one it knows of.
+func TestImportTailNamedProfile(t *testing.T) {
+	s := newStore(t)
+	first, second := importable(t0, nil), importable(t0.Add(time.Minute), nil)
+	first.Attempt.ProfileID, second.Attempt.ProfileID = "zz-last", "zz-last"
+	third := importable(t0.Add(2*time.Minute), nil) // anonymous, after both
+	rep, err := s.ImportRecords(testQ, []ImportRecord{first, second, third})
+	if err != nil || rep.Added != 3 {
+		t.Fatalf("%+v, %v", rep, err)
+	}
+	p, ok, err := s.Profile("zz-last")
+	if err != nil || !ok || p.Name != "zz-last" {
+		t.Fatalf("the named profile: %+v, %v, %v", p, ok, err)
+	}
+	h, err := s.History("zz-last")
+	if err != nil || len(h) != 2 {
+		t.Errorf("its history: %d attempts, %v (want 2)", len(h), err)
+	}
+	a, err := s.Attempt(third.Attempt.ID)
+	if err != nil || a.ProfileID == "zz-last" {
+		t.Errorf("the anonymous attempt: %+v, %v", a.ProfileID, err)
+	}
+	if h, err := s.History(a.ProfileID); err != nil || len(h) != 1 {
+		t.Errorf("the anonymous profile's history: %d, %v", len(h), err)
+	}
+}
