@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
 	"slices"
 	"time"
@@ -212,10 +213,7 @@ func recordOf(it groupItem, q *survey.Questionnaire, opts exportOptions) transfe
 		WorkshopPlace: it.Workshop.Place, WorkshopDate: it.Workshop.Date, Round: it.Workshop.Round,
 		Started: a.Started, Finished: a.Finished,
 		Questionnaire: a.QuestionnaireID, QuestionnaireVersion: a.QuestionnaireVersion,
-		Background: a.Background, Ratings: map[string]int{}, Manager: attemptManager(a),
-	}
-	for id, v := range a.Ratings {
-		r.Ratings[id] = v.Value
+		Background: a.Background, Ratings: ratingScores(q, a), Manager: attemptManager(a),
 	}
 	if q != nil {
 		r.AreaMeans = areaMeans(q, a)
@@ -238,17 +236,39 @@ func recordOf(it groupItem, q *survey.Questionnaire, opts exportOptions) transfe
 	return r
 }
 
+// ratingScores are an attempt's ratings in the order of q's statements,
+// the columns' order, or by id without q.
+func ratingScores(q *survey.Questionnaire, a store.Attempt) transfer.Scores {
+	s := make(transfer.Scores, 0, len(a.Ratings))
+	if q != nil {
+		for _, st := range q.Statements {
+			if v, ok := a.Ratings[st.ID]; ok {
+				s = append(s, transfer.Score{ID: st.ID, Value: v.Value})
+			}
+		}
+	}
+	if len(s) == len(a.Ratings) {
+		return s
+	}
+	// Ratings of statements q lacks, which a checked file cannot hold.
+	s = s[:0]
+	for _, id := range slices.Sorted(maps.Keys(a.Ratings)) {
+		s = append(s, transfer.Score{ID: id, Value: a.Ratings[id].Value})
+	}
+	return s
+}
+
 // areaMeans are an attempt's area means in hundredths, as survey.Score
 // has them (skips left out), without its per-attempt allocations: an
 // export scores every attempt of the file.
-func areaMeans(q *survey.Questionnaire, a store.Attempt) map[string]int {
+func areaMeans(q *survey.Questionnaire, a store.Attempt) transfer.Scores {
 	var sums, counts [16]int
 	if len(q.Areas) > len(sums) {
 		res := survey.Score(q, a.Scores())
-		m := map[string]int{}
+		var m transfer.Scores
 		for _, s := range res.Areas {
 			if s.Answered > 0 {
-				m[s.AreaID] = survey.RoundRatio(s.Sum, s.Answered, 2)
+				m = append(m, transfer.Score{ID: s.AreaID, Value: survey.RoundRatio(s.Sum, s.Answered, 2)})
 			}
 		}
 		return m
@@ -260,13 +280,13 @@ func areaMeans(q *survey.Questionnaire, a store.Attempt) map[string]int {
 			counts[areaOf[i]]++
 		}
 	}
-	var m map[string]int
+	var m transfer.Scores
 	for i, area := range q.Areas {
 		if counts[i] > 0 {
 			if m == nil {
-				m = make(map[string]int, len(q.Areas))
+				m = make(transfer.Scores, 0, len(q.Areas))
 			}
-			m[area.ID] = survey.RoundRatio(sums[i], counts[i], 2)
+			m = append(m, transfer.Score{ID: area.ID, Value: survey.RoundRatio(sums[i], counts[i], 2)})
 		}
 	}
 	return m
@@ -323,11 +343,11 @@ func exportColumns(loaded *survey.Questionnaire, used []*survey.Questionnaire, r
 		for id := range r.Background {
 			add(&rb, "b", id)
 		}
-		for id := range r.Ratings {
-			add(&rs, "s", id)
+		for _, x := range r.Ratings {
+			add(&rs, "s", x.ID)
 		}
-		for id := range r.AreaMeans {
-			add(&ra, "a", id)
+		for _, x := range r.AreaMeans {
+			add(&ra, "a", x.ID)
 		}
 		for id := range r.Discussion {
 			add(&rd, "d", id)

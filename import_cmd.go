@@ -310,7 +310,8 @@ func checkRecord(cat *ui.Catalog, q *survey.Questionnaire, l transfer.Line) (imp
 			values[i] = store.NotReached
 		}
 	}
-	for sid, v := range l.Ratings {
+	for _, r := range l.Ratings {
+		sid, v := r.ID, r.Value
 		i := q.StatementIndex(sid)
 		if i < 0 {
 			return importItem{}, fmt.Sprintf(c.WhyStatement, survey.Visible(sid))

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"digikomp/internal/langcheck"
+	"digikomp/store"
 	"digikomp/survey"
 	"digikomp/transfer"
 	"digikomp/ui"
@@ -51,19 +52,20 @@ func TestCheckRecord(t *testing.T) {
 			Attempt: "0000018a2b3c4d5e0011223344556677", Started: at, Finished: at.Add(time.Hour),
 			Questionnaire: q.ID, QuestionnaireVersion: q.Version,
 			Background: map[string]string{"role": survey.RoleManager, "municipality": "Växjö"},
-			Ratings:    map[string]int{q.Statements[0].ID: 7, q.Statements[1].ID: 0},
+			Ratings:    transfer.Scores{{ID: q.Statements[0].ID, Value: 7}, {ID: q.Statements[1].ID, Value: 0}},
 			Manager:    survey.ManagerYes, Learn: []string{"kallkritik"},
 			Workshop: "d1610000000a", WorkshopName: "Höst", Round: "2026 höst",
 		}}
 	}
 	item, why := checkRecord(cat, q, good())
-	if why != "" || item.Line != 7 || item.Attempt.Manager != survey.ManagerYes || item.Attempt.Ratings[q.Statements[1].ID].Value != 0 ||
+	if why != "" || item.Line != 7 || item.Attempt.Manager != survey.ManagerYes || len(item.Values) != len(q.Statements) ||
+		item.Values[0] != 7 || item.Values[1] != store.Skipped || item.Values[2] != store.NotReached || len(item.Attempt.Ratings) != 0 ||
 		item.Plan == nil || item.Plan.Learn[0] != "kallkritik" || item.Workshop.Round != "2026 höst" {
 		t.Fatalf("good record: %q %+v", why, item)
 	}
 	cases := map[string]func(l *transfer.Line){
-		"the statement":           func(l *transfer.Line) { l.Ratings["no-such"] = 3 },
-		"off the scale":           func(l *transfer.Line) { l.Ratings[q.Statements[0].ID] = 8 },
+		"the statement":           func(l *transfer.Line) { l.Ratings.Set("no-such", 3) },
+		"off the scale":           func(l *transfer.Line) { l.Ratings.Set(q.Statements[0].ID, 8) },
 		"background question “x”": func(l *transfer.Line) { l.Background["x"] = "y" },
 		"question “role”":         func(l *transfer.Line) { l.Background["role"] = "king" },
 		"question “municipality”": func(l *transfer.Line) { l.Background["municipality"] = "Atlantis" },

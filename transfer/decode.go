@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -194,6 +196,7 @@ func (d *decoder) csv(r io.Reader) error {
 	if err != nil {
 		return err
 	}
+	var scratch Record
 	for {
 		row, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -211,8 +214,10 @@ func (d *decoder) csv(r io.Reader) error {
 			return readErr(line, err)
 		}
 		line, _ := cr.FieldPos(0)
-		rec, fe := layout.record(row)
-		if err := d.add(line, rec, fe); err != nil {
+		// One record reused for every row: add copies what it keeps.
+		scratch = Record{}
+		fe := layout.record(row, &scratch)
+		if err := d.add(line, &scratch, fe); err != nil {
 			return err
 		}
 	}
@@ -354,12 +359,11 @@ func (d *decoder) csvColumns(cells []string) (*csvLayout, error) {
 	return l, nil
 }
 
-// record reads one row by the layout.
-func (l *csvLayout) record(row []string) (*Record, *fieldError) {
+// record reads one row by the layout into rec, which is zero.
+func (l *csvLayout) record(row []string, rec *Record) *fieldError {
 	if len(row) != len(l.cols) {
-		return nil, bad(CodeFields, "")
+		return bad(CodeFields, "")
 	}
-	rec := &Record{}
 	var fe *fieldError
 	for i, c := range l.cols {
 		v := row[i]
@@ -425,9 +429,9 @@ func (l *csvLayout) record(row []string) (*Record, *fieldError) {
 					fe.field = prefixRating + c.id
 				}
 				if rec.Ratings == nil {
-					rec.Ratings = make(map[string]int, l.ratings)
+					rec.Ratings = make(Scores, 0, l.ratings)
 				}
-				rec.Ratings[c.id] = n
+				rec.Ratings = append(rec.Ratings, Score{c.id, n})
 			}
 		case prefixMean:
 			if v != "" {
@@ -435,7 +439,7 @@ func (l *csvLayout) record(row []string) (*Record, *fieldError) {
 				if n, fe = parseMean("", v); fe != nil {
 					fe.field = prefixMean + c.id
 				}
-				rec.AreaMeans = put(rec.AreaMeans, c.id, n)
+				rec.AreaMeans = append(rec.AreaMeans, Score{c.id, n})
 			}
 		case prefixDiscussion:
 			if v != "" {
@@ -443,10 +447,10 @@ func (l *csvLayout) record(row []string) (*Record, *fieldError) {
 			}
 		}
 		if fe != nil {
-			return nil, fe
+			return fe
 		}
 	}
-	return rec, nil
+	return nil
 }
 
 // fields splits a list of topic ids; none is nil.
@@ -667,19 +671,20 @@ func jsonRecordOf(b []byte) (*Record, *fieldError) {
 	if in.Profile != nil {
 		rec.Profile, rec.HasProfile = *in.Profile, true
 	}
-	for k, v := range in.Ratings {
-		n, fe := parseSmall(prefixRating+k, v.String(), 2)
+	// In id order, so that a record reads the same every time.
+	for _, k := range slices.Sorted(maps.Keys(in.Ratings)) {
+		n, fe := parseSmall(prefixRating+k, in.Ratings[k].String(), 2)
 		if fe != nil {
 			return nil, fe
 		}
-		rec.Ratings = put(rec.Ratings, k, n)
+		rec.Ratings = append(rec.Ratings, Score{k, n})
 	}
-	for k, v := range in.AreaMeans {
-		n, fe := parseMean(prefixMean+k, v.String())
+	for _, k := range slices.Sorted(maps.Keys(in.AreaMeans)) {
+		n, fe := parseMean(prefixMean+k, in.AreaMeans[k].String())
 		if fe != nil {
 			return nil, fe
 		}
-		rec.AreaMeans = put(rec.AreaMeans, k, n)
+		rec.AreaMeans = append(rec.AreaMeans, Score{k, n})
 	}
 	if p := in.Plan; p != nil {
 		rec.Plan = &Plan{Topics: p.Topics, Goal: p.Goal, Other: p.Other}

@@ -134,20 +134,8 @@ func (c *csvWriter) Write(r *Record) error {
 	for _, id := range c.h.Columns.Background {
 		row = append(row, guard(r.Background[id]))
 	}
-	for _, id := range c.h.Columns.Statements {
-		if v, ok := r.Ratings[id]; ok {
-			row = append(row, strconv.Itoa(v))
-		} else {
-			row = append(row, "")
-		}
-	}
-	for _, id := range c.h.Columns.Areas {
-		if v, ok := r.AreaMeans[id]; ok {
-			row = append(row, FormatMean(v))
-		} else {
-			row = append(row, "")
-		}
-	}
+	row = scoreCells(row, c.h.Columns.Statements, r.Ratings, strconv.Itoa)
+	row = scoreCells(row, c.h.Columns.Areas, r.AreaMeans, FormatMean)
 	if c.h.WithText {
 		for _, id := range c.h.Columns.Discussion {
 			row = append(row, guard(r.Discussion[id]))
@@ -179,8 +167,8 @@ func (c *csvWriter) fits(r *Record) error {
 		keys  func(yield func(string) bool)
 	}{
 		{"background", keysOf(r.Background)},
-		{"rating", keysOf(r.Ratings)},
-		{"mean", keysOf(r.AreaMeans)},
+		{"rating", r.Ratings.ids},
+		{"mean", r.AreaMeans.ids},
 		{"discussion", keysOf(r.Discussion)},
 	} {
 		if i == 3 && !c.h.WithText {
@@ -193,6 +181,33 @@ func (c *csvWriter) fits(r *Record) error {
 		}
 	}
 	return nil
+}
+
+// scoreCells appends the cells of columns ids, each the value s has
+// under its id formatted, or empty. Scores in the columns' order, as an
+// export writes them, are matched in one pass.
+func scoreCells(row, ids []string, s Scores, format func(int) string) []string {
+	next := 0
+	for _, id := range ids {
+		if next < len(s) && s[next].ID == id {
+			row = append(row, format(s[next].Value))
+			next++
+		} else if v, ok := s.Get(id); ok {
+			row = append(row, format(v))
+		} else {
+			row = append(row, "")
+		}
+	}
+	return row
+}
+
+// ids yields the ids of s.
+func (s Scores) ids(yield func(string) bool) {
+	for _, x := range s {
+		if !yield(x.ID) {
+			return
+		}
+	}
 }
 
 func keysOf[V any](m map[string]V) func(yield func(string) bool) {
@@ -314,13 +329,14 @@ func (j *jsonlWriter) Write(r *Record) error {
 		Date: formatTime(r.Finished), Started: formatTime(r.Started),
 		Questionnaire: r.Questionnaire, QuestionnaireVersion: r.QuestionnaireVersion, Manager: r.Manager,
 		Learn: orNone(r.Learn), Teach: orNone(r.Teach), ShowName: r.ShowName,
-		Background: orEmpty(r.Background), Ratings: r.Ratings, AreaMeans: map[string]json.Number{},
+		Background: orEmpty(r.Background), Ratings: make(map[string]int, len(r.Ratings)),
+		AreaMeans: make(map[string]json.Number, len(r.AreaMeans)),
 	}
-	if jr.Ratings == nil {
-		jr.Ratings = map[string]int{}
+	for _, x := range r.Ratings {
+		jr.Ratings[x.ID] = x.Value
 	}
-	for k, v := range r.AreaMeans {
-		jr.AreaMeans[k] = json.Number(FormatMean(v))
+	for _, x := range r.AreaMeans {
+		jr.AreaMeans[x.ID] = json.Number(FormatMean(x.Value))
 	}
 	if j.h.WithNames {
 		name := r.Profile

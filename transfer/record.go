@@ -27,11 +27,11 @@ type Record struct {
 	Background map[string]string
 	// Ratings by statement id: 1 to the scale's top, 0 for a statement
 	// skipped; a statement not reached is absent.
-	Ratings map[string]int
+	Ratings Scores
 	// AreaMeans by area id in hundredths (425 is 4.25); an area with no
 	// rating is absent. They are for the reader of the file: an import
 	// computes its own from the ratings.
-	AreaMeans map[string]int
+	AreaMeans Scores
 	Manager   string   // the managers' question's answer, "" if not asked or not answered
 	Learn     []string // needs inventory: topic ids, most wanted first
 	Teach     []string // topic ids the person could teach
@@ -356,21 +356,11 @@ func (r *Record) check() *fieldError {
 			return named(e, "background:"+k)
 		}
 	}
-	for k, v := range r.Ratings {
-		if e := checkID("", k); e != nil {
-			return named(e, "rating:"+k)
-		}
-		if v < 0 || v > 99 {
-			return bad(CodeNumber, "rating:"+k)
-		}
+	if e := r.Ratings.check(prefixRating, 99); e != nil {
+		return e
 	}
-	for k, v := range r.AreaMeans {
-		if e := checkID("", k); e != nil {
-			return named(e, "mean:"+k)
-		}
-		if v < 0 || v > 99999 {
-			return bad(CodeNumber, "mean:"+k)
-		}
+	if e := r.AreaMeans.check(prefixMean, 99999); e != nil {
+		return e
 	}
 	for k, v := range r.Discussion {
 		if e := or(checkID("", k), checkText("", v, MaxText)); e != nil {
@@ -400,8 +390,77 @@ func (r *Record) check() *fieldError {
 // Check reports the first problem of a record as Encode would meet it, or
 // nil; Line is 0.
 func (r *Record) Check() error {
-	if e := r.check(); e != nil {
+	e := r.check()
+	if e == nil {
+		if id, twice := r.Ratings.repeated(); twice {
+			e = bad(CodeID, prefixRating+id)
+		} else if id, twice := r.AreaMeans.repeated(); twice {
+			e = bad(CodeID, prefixMean+id)
+		}
+	}
+	if e != nil {
 		return Problem{Code: e.code, Field: e.field}
 	}
 	return nil
+}
+
+// Score is a record's number for one statement or area.
+type Score struct {
+	ID    string
+	Value int
+}
+
+// Scores are a record's numbers by id, each id at most once, in the
+// order they were read or set. A record holds two dozen of them, and an
+// import a hundred thousand records: a slice is a fifth of a map's memory
+// and needs no hashing.
+type Scores []Score
+
+// Get returns the value under id.
+func (s Scores) Get(id string) (int, bool) {
+	for _, x := range s {
+		if x.ID == id {
+			return x.Value, true
+		}
+	}
+	return 0, false
+}
+
+// Set puts v under id, replacing its value if it has one.
+func (s *Scores) Set(id string, v int) {
+	for i := range *s {
+		if (*s)[i].ID == id {
+			(*s)[i].Value = v
+			return
+		}
+	}
+	*s = append(*s, Score{id, v})
+}
+
+// check accepts ids, each once, with values from 0 to max; field is the
+// column prefix a problem names.
+func (s Scores) check(field string, max int) *fieldError {
+	for _, x := range s {
+		if e := checkID("", x.ID); e != nil {
+			return named(e, field+x.ID)
+		}
+		if x.Value < 0 || x.Value > max {
+			return bad(CodeNumber, field+x.ID)
+		}
+	}
+	return nil
+}
+
+// repeated finds an id given twice. Only a record built in code can have
+// one: a file's columns are each named once, and JSON's keys are read
+// into a map. So Check looks, and decoding does not.
+func (s Scores) repeated() (string, bool) {
+	seen := make(map[string]bool, len(s))
+	for _, x := range s {
+		if seen[x.ID] {
+			return x.ID, true
+		}
+		seen[x.ID] = true
+	}
+	return "", false
 }

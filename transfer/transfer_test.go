@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -26,8 +27,8 @@ func sample() []Record {
 			Round:        "2026 höst", Started: start, Finished: start.Add(25 * time.Minute),
 			Questionnaire: "digikomp", QuestionnaireVersion: 1,
 			Background: map[string]string{"role": "chef", "municipality": "Ödeshög"},
-			Ratings:    map[string]int{"s1": 5, "s2": 0, "s3": 7},
-			AreaMeans:  map[string]int{"info": 600, "comm": 700},
+			Ratings:    Scores{{"s1", 5}, {"s2", 0}, {"s3", 7}},
+			AreaMeans:  Scores{{"comm", 700}, {"info", 600}},
 			Manager:    "yes", Learn: []string{"kallkritik", "gdpr"}, Teach: []string{"makerspace"}, ShowName: true,
 			Profile: "Åsa Öberg, bibliotekarie", HasProfile: true,
 			Discussion: map[string]string{"d1": "Vi lånar ut läsplattor, cyklar och \"symaskiner\";\nnästa rad: åäö ÅÄÖ.\r\nOch en till.", "d2": "=SUM(A1:A9)"},
@@ -36,7 +37,7 @@ func sample() []Record {
 		{
 			Attempt: "0000018a2b3c4d5e8899aabbccddeeff", Started: start.Add(time.Hour), Finished: start.Add(2 * time.Hour),
 			Questionnaire: "digikomp", QuestionnaireVersion: 2,
-			Ratings: map[string]int{"s1": 1, "s9": 4}, AreaMeans: map[string]int{"info": 250},
+			Ratings: Scores{{"s1", 1}, {"s9", 4}}, AreaMeans: Scores{{"info", 250}},
 			HasProfile: true,
 		},
 	}
@@ -101,6 +102,10 @@ func TestRoundTrip(t *testing.T) {
 				}
 				want.Started, want.Finished = want.Started.UTC(), want.Finished.UTC()
 				got.Started, got.Finished = got.Started.UTC(), got.Finished.UTC()
+				// CSV gives scores in column order, JSON Lines in id order.
+				byID := func(a, b Score) int { return strings.Compare(a.ID, b.ID) }
+				slices.SortFunc(got.Ratings, byID)
+				slices.SortFunc(got.AreaMeans, byID)
 				if !reflect.DeepEqual(got.Record, want) {
 					t.Errorf("record %d:\n got %#v\nwant %#v", i, got.Record, want)
 				}
@@ -334,6 +339,41 @@ func TestGuard(t *testing.T) {
 		}
 		if g := guard(s); risky(g) && !strings.HasPrefix(g, "'") {
 			t.Errorf("guard(%q) = %q is still a formula", s, g)
+		}
+	}
+}
+
+func TestScores(t *testing.T) {
+	var s Scores
+	s.Set("b", 2)
+	s.Set("a", 1)
+	s.Set("b", 3)
+	if v, ok := s.Get("b"); !ok || v != 3 || len(s) != 2 {
+		t.Errorf("after setting b twice: %v", s)
+	}
+	if _, ok := s.Get("c"); ok {
+		t.Error("Get found an id never set")
+	}
+	r := sample()[1]
+	r.Ratings = append(r.Ratings, Score{"s1", 2})
+	var p Problem
+	if err := r.Check(); !errors.As(err, &p) || p.Code != CodeID || p.Field != "rating:s1" {
+		t.Errorf("a rating given twice: %v", err)
+	}
+	for _, kind := range []Kind{CSV, JSONL} {
+		var buf bytes.Buffer
+		var w Writer
+		var err error
+		if kind == CSV {
+			w, err = NewCSV(&buf, sampleHeader(1))
+		} else {
+			w, err = NewJSONL(&buf, sampleHeader(1))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(&r); err == nil {
+			t.Errorf("%v: a record with a rating given twice was written", kind)
 		}
 	}
 }
