@@ -187,7 +187,15 @@ func importFile(st *store.Store, loaded *survey.Questionnaire, cat *ui.Catalog, 
 	added, present := 0, 0
 	var late []rejection
 	for _, q := range order {
-		rep, err := importItems(st, q, byQ[q], time.Now())
+		// Only the lines are wanted afterwards: the items themselves are
+		// let go once they are the store's records.
+		items := byQ[q]
+		delete(byQ, q)
+		lines := make([]int, len(items))
+		for i := range items {
+			lines[i] = items[i].Line
+		}
+		rep, err := importItems(st, q, items, time.Now())
 		if err != nil {
 			if errors.Is(err, store.ErrLocked) || errors.Is(err, store.ErrCorrupt) {
 				fmt.Fprintln(stderr, storeError(cat, dbPath, err))
@@ -211,7 +219,7 @@ func importFile(st *store.Store, loaded *survey.Questionnaire, cat *ui.Catalog, 
 				if errors.Is(r.Err, store.ErrConflict) {
 					why = c.WhyConflict
 				}
-				late = append(late, rejection{byQ[q][i].Line, why})
+				late = append(late, rejection{lines[i], why})
 			}
 		}
 	}
@@ -310,9 +318,14 @@ func checkRecord(cat *ui.Catalog, q *survey.Questionnaire, l transfer.Line) (imp
 			values[i] = store.NotReached
 		}
 	}
+	next := 0 // a file's columns come in the questionnaire's order: try the next one first
 	for _, r := range l.Ratings {
 		sid, v := r.ID, r.Value
-		i := q.StatementIndex(sid)
+		i := next
+		if i >= len(q.Statements) || q.Statements[i].ID != sid {
+			i = q.StatementIndex(sid)
+		}
+		next = i + 1
 		if i < 0 {
 			return importItem{}, fmt.Sprintf(c.WhyStatement, survey.Visible(sid))
 		}

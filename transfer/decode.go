@@ -114,7 +114,7 @@ func (d *decoder) add(line int, rec *Record, fe *fieldError) error {
 		return &FileError{Line: line, Err: ErrCount, Detail: fmt.Sprintf("more records than the %d the header says", d.file.Header.Records)}
 	}
 	if fe == nil {
-		fe = rec.check()
+		fe = rec.check(d.file.Kind == CSV)
 	}
 	if fe == nil && d.seen[rec.Attempt] {
 		fe = bad(CodeDuplicate, colAttempt)

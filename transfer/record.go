@@ -300,7 +300,11 @@ func checkTopics(field string, list []string) *fieldError {
 }
 
 // check validates what every record needs, whichever form it came in.
-func (r *Record) check() *fieldError {
+// With columnIDs the ids of background answers, ratings, means and
+// discussion answers are taken as good: a CSV row's are its columns',
+// checked once in the header, not again in each of a hundred thousand
+// rows.
+func (r *Record) check(columnIDs bool) *fieldError {
 	if r.Attempt == "" {
 		return bad(CodeMissing, "attempt")
 	}
@@ -351,19 +355,23 @@ func (r *Record) check() *fieldError {
 	}
 	// Field names are built only for a problem: a record has dozens of
 	// keys, an export a hundred thousand records.
+	id := checkID
+	if columnIDs {
+		id = func(string, string) *fieldError { return nil }
+	}
 	for k, v := range r.Background {
-		if e := or(checkID("", k), checkText("", v, MaxID)); e != nil {
+		if e := or(id("", k), checkText("", v, MaxID)); e != nil {
 			return named(e, "background:"+k)
 		}
 	}
-	if e := r.Ratings.check(prefixRating, 99); e != nil {
+	if e := r.Ratings.check(prefixRating, 99, id); e != nil {
 		return e
 	}
-	if e := r.AreaMeans.check(prefixMean, 99999); e != nil {
+	if e := r.AreaMeans.check(prefixMean, 99999, id); e != nil {
 		return e
 	}
 	for k, v := range r.Discussion {
-		if e := or(checkID("", k), checkText("", v, MaxText)); e != nil {
+		if e := or(id("", k), checkText("", v, MaxText)); e != nil {
 			return named(e, "discussion:"+k)
 		}
 	}
@@ -390,7 +398,7 @@ func (r *Record) check() *fieldError {
 // Check reports the first problem of a record as Encode would meet it, or
 // nil; Line is 0.
 func (r *Record) Check() error {
-	e := r.check()
+	e := r.check(false)
 	if e == nil {
 		if id, twice := r.Ratings.repeated(); twice {
 			e = bad(CodeID, prefixRating+id)
@@ -437,11 +445,11 @@ func (s *Scores) Set(id string, v int) {
 	*s = append(*s, Score{id, v})
 }
 
-// check accepts ids, each once, with values from 0 to max; field is the
+// check accepts values from 0 to max under ids id accepts; field is the
 // column prefix a problem names.
-func (s Scores) check(field string, max int) *fieldError {
+func (s Scores) check(field string, max int, id func(field, s string) *fieldError) *fieldError {
 	for _, x := range s {
-		if e := checkID("", x.ID); e != nil {
+		if e := id("", x.ID); e != nil {
 			return named(e, field+x.ID)
 		}
 		if x.Value < 0 || x.Value > max {
