@@ -498,10 +498,8 @@ func checkImport(q *survey.Questionnaire, sh shape, a *Attempt, values []int16) 
 		return fmt.Errorf("%w: %d ratings in order, the questionnaire has %d statements", ErrInvalid, len(values), len(sh.statements))
 	}
 	for i, v := range values {
-		if v != NotReached {
-			if err := sh.checkRating(sh.statements[i], int(v)); err != nil {
-				return err
-			}
+		if v != NotReached && v != Skipped && (int(v) < sh.min || int(v) > sh.max) {
+			return fmt.Errorf("%w: rating %d of %q is off the scale %d–%d", ErrInvalid, v, sh.statements[i], sh.min, sh.max)
 		}
 	}
 	return nil

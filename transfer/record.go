@@ -3,7 +3,6 @@ package transfer
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -178,10 +177,6 @@ const (
 	maxList = 64   // ids in one list of topics
 )
 
-var (
-	meanPattern = regexp.MustCompile(`^[0-9]{1,3}\.[0-9]{2}$`)
-)
-
 // isAttemptID reports whether s is 32 lowercase hexadecimal digits.
 func isAttemptID(s string) bool {
 	if len(s) != 32 {
@@ -261,15 +256,31 @@ func parseTime(field, s string) (time.Time, *fieldError) {
 func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
 // parseSmall parses a whole number of at most digits digits, no sign.
+// parseSmall reads 1 to digits decimal digits (at most 18), nothing
+// else: no sign, no space. It runs for every rating of a file, so it
+// reads the digits itself.
 func parseSmall(field, s string, digits int) (int, *fieldError) {
-	if s == "" || len(s) > digits || strings.TrimLeft(s, "0123456789") != "" {
-		return 0, bad(CodeNumber, field)
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
+	n, ok := digitsValue(s)
+	if !ok || len(s) > digits {
 		return 0, bad(CodeNumber, field)
 	}
 	return n, nil
+}
+
+// digitsValue is the value of s, 1 to 18 decimal digits.
+func digitsValue(s string) (int, bool) {
+	if s == "" || len(s) > 18 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = 10*n + int(c-'0')
+	}
+	return n, true
 }
 
 // FormatMean writes hundredths with two decimals and a decimal point.
@@ -277,13 +288,15 @@ func FormatMean(hundredths int) string {
 	return strconv.Itoa(hundredths/100) + "." + fmt.Sprintf("%02d", hundredths%100)
 }
 
+// parseMean reads a mean as FormatMean writes it: 1 to 3 digits, a
+// point and 2 digits.
 func parseMean(field, s string) (int, *fieldError) {
-	if !meanPattern.MatchString(s) {
+	whole, frac, found := strings.Cut(s, ".")
+	w, okW := digitsValue(whole)
+	f, okF := digitsValue(frac)
+	if !found || !okW || !okF || len(whole) > 3 || len(frac) != 2 {
 		return 0, bad(CodeNumber, field)
 	}
-	whole, frac, _ := strings.Cut(s, ".")
-	w, _ := strconv.Atoi(whole)
-	f, _ := strconv.Atoi(frac)
 	return 100*w + f, nil
 }
 

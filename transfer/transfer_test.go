@@ -377,3 +377,31 @@ func TestScores(t *testing.T) {
 		}
 	}
 }
+
+func TestParseNumbers(t *testing.T) {
+	for s, want := range map[string]int{"0": 0, "7": 7, "07": 7, "99": 99} {
+		if n, fe := parseSmall("f", s, 2); fe != nil || n != want {
+			t.Errorf("parseSmall(%q) = %d, %v", s, n, fe)
+		}
+	}
+	for _, s := range []string{"", "100", "-1", "+1", " 1", "1 ", "1.0", "a", "٣"} {
+		if _, fe := parseSmall("f", s, 2); fe == nil {
+			t.Errorf("parseSmall(%q) accepted", s)
+		}
+	}
+	for s, want := range map[string]int{"0.00": 0, "4.25": 425, "700.00": 70000, "007.05": 705, "0000.05": -1} {
+		n, fe := parseMean("f", s)
+		if want < 0 {
+			if fe == nil {
+				t.Errorf("parseMean(%q) accepted", s)
+			}
+		} else if fe != nil || n != want {
+			t.Errorf("parseMean(%q) = %d, %v", s, n, fe)
+		}
+	}
+	for _, s := range []string{"", "4", "4.", ".25", "4.2", "4.250", "4,25", "-4.25", "1000.00", "4.2a", "4..25"} {
+		if _, fe := parseMean("f", s); fe == nil {
+			t.Errorf("parseMean(%q) accepted", s)
+		}
+	}
+}
