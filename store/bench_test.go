@@ -75,9 +75,6 @@ func BenchmarkSaveRating(b *testing.B) {
 	}
 }
 
-// BenchmarkRawWriteFsync is the floor any durable save stands on: 4 KiB
-// written over the start of a file and fsynced, in the directory of
-// BenchmarkSaveRating's database.
 // BenchmarkBareCommit is the floor SaveRating stands on: a bbolt
 // transaction with none of the store's code, putting one value of the
 // size of an unfinished attempt's record (about 50 bytes) under a
@@ -112,6 +109,9 @@ func BenchmarkBareCommit(b *testing.B) {
 	}
 }
 
+// BenchmarkRawWriteFsync is the floor any durable save stands on: 4 KiB
+// written over the start of a file and fsynced, in the directory of
+// BenchmarkSaveRating's database.
 func BenchmarkRawWriteFsync(b *testing.B) {
 	f, err := os.CreateTemp(benchDir(b), "rawfsync-*")
 	if err != nil {

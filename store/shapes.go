@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 
 	"digikomp/internal/wire"
 	"digikomp/survey"
@@ -177,7 +178,55 @@ func appendStrings(b []byte, list []string) []byte {
 
 // decodeShape parses and validates a shape record; damage is ErrCorrupt.
 func decodeShape(b []byte) (shape, error) {
-	return decodeShapeFormat(b, shapeFormat)
+	return shapeMemo.decode(b)
+}
+
+// shapeMemo keeps shapes decoded from the records they were decoded
+// from. A save reads its attempt's shape by number and by key, each time
+// decoding and checking the whole record: a quarter of a save's CPU,
+// measured. A shape is a function of its record's bytes alone, so a
+// decoded one is reused when the record is byte for byte the same,
+// whichever file or transaction it is read in.
+var shapeMemo = &shapeCache{m: map[string]shape{}}
+
+// shapeCache holds at most maxMemoShapes shapes; a file has a few, one
+// per questionnaire version it has seen.
+type shapeCache struct {
+	mu sync.Mutex
+	m  map[string]shape
+}
+
+const maxMemoShapes = 64
+
+func (c *shapeCache) decode(b []byte) (shape, error) {
+	c.mu.Lock()
+	sh, ok := c.m[string(b)]
+	c.mu.Unlock()
+	if ok {
+		return sh.clone(), nil
+	}
+	sh, err := decodeShapeFormat(b, shapeFormat)
+	if err != nil {
+		return shape{}, err
+	}
+	c.mu.Lock()
+	if len(c.m) >= maxMemoShapes {
+		clear(c.m)
+	}
+	c.m[string(b)] = sh.clone()
+	c.mu.Unlock()
+	return sh, nil
+}
+
+// clone is a copy of sh whose slices share nothing with sh's, so that
+// what one caller changes no other sees.
+func (sh shape) clone() shape {
+	sh.statements = slices.Clone(sh.statements)
+	sh.background = slices.Clone(sh.background)
+	for i := range sh.background {
+		sh.background[i].options = slices.Clone(sh.background[i].options)
+	}
+	return sh
 }
 
 // decodeShapeFormat decodes a shape record of the given format; the
