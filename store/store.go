@@ -72,7 +72,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -198,11 +197,11 @@ func (s *Store) gone() bool {
 	if s.ident == nil {
 		return false
 	}
-	cur, err := os.Stat(s.path)
+	same, err := stillNamed(s.path, s.ident)
 	if err != nil {
 		return errors.Is(err, fs.ErrNotExist)
 	}
-	return !os.SameFile(s.ident, cur)
+	return !same
 }
 
 // Wrote reports whether any write of this store has committed, so that a
