@@ -153,7 +153,7 @@ func (s *Store) importTx(q *survey.Questionnaire, records []ImportRecord, done f
 	}
 	sh := shapeOf(q)
 	return s.updateBuckets(func(b buckets) error {
-		b.pack()
+		b.pack(!slices.ContainsFunc(records, func(r ImportRecord) bool { return r.Attempt.ProfileID != "" }))
 		if err := unsafeRegisterShape(b, q); err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -140,5 +141,60 @@ func TestImportTailNamedProfile(t *testing.T) {
 	}
 	if h, err := s.History(a.ProfileID); err != nil || len(h) != 1 {
 		t.Errorf("the anonymous profile's history: %d, %v", len(h), err)
+	}
+}
+
+// fill is how full a bucket's leaf pages are.
+func fill(t *testing.T, s *Store, bucket []byte) float64 {
+	t.Helper()
+	var st bbolt.BucketStats
+	if err := s.db.View(func(tx *bbolt.Tx) error {
+		st = tx.Bucket(bucket).Stats()
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return float64(st.LeafInuse) / float64(max(st.LeafAlloc, 1))
+}
+
+// TestImportPacksPages: an import of anonymous attempts leaves the pages
+// of every bucket it appends to nearly full, the history's too; one that
+// names profiles leaves the history at bbolt's default, so that records
+// growing later do not split full pages.
+func TestImportPacksPages(t *testing.T) {
+	records := func(n int, profile string) []ImportRecord {
+		var list []ImportRecord
+		w := &Workshop{ID: "0123456789abcdef", Name: "Träff", Round: "r", Date: t0}
+		for i := range n {
+			r := importable(t0.Add(time.Duration(i)*time.Minute), w)
+			r.Attempt.ProfileID = profile
+			list = append(list, r)
+		}
+		return list
+	}
+	s := newStore(t)
+	if rep, err := s.ImportRecords(testQ, records(3000, "")); err != nil || rep.Added != 3000 {
+		t.Fatalf("%+v, %v", rep.Added, err)
+	}
+	for _, b := range [][]byte{profilesBucket, historyBucket, plansBucket, extrasBucket, byWorkshop, attemptsBucket, resultsBucket} {
+		if f := fill(t, s, b); f < 0.85 {
+			t.Errorf("bucket %s: pages %.0f%% full after an anonymous import", b, 100*f)
+		}
+	}
+	// Attempts of named profiles: their history records grow with later
+	// attempts, so the history is left at bbolt's default.
+	named := newStore(t)
+	list := records(3000, "")
+	for i := range list {
+		list[i].Attempt.ProfileID = fmt.Sprintf("p%05d", i)
+	}
+	if rep, err := named.ImportRecords(testQ, list); err != nil || rep.Added != 3000 {
+		t.Fatalf("%+v, %v", rep.Added, err)
+	}
+	if f := fill(t, named, historyBucket); f > 0.7 {
+		t.Errorf("history pages %.0f%% full after an import of named profiles", 100*f)
+	}
+	if f := fill(t, named, extrasBucket); f < 0.85 {
+		t.Errorf("extras pages %.0f%% full after an import of named profiles", 100*f)
 	}
 }
