@@ -7,7 +7,11 @@
 // through a VT emulator, and the clock stops when the screen shows the
 // given text. The process is then killed (nothing is written at the menu).
 //
-//	ptystart -bin digikomp -runs 21 -db empty.db -want Avsluta -db big.db -want "Se ditt senaste resultat"
+//	ptystart -bin digikomp -runs 21 -db empty.db -want Avsluta -db big.db -want "Se ditt senaste resultat" -via "Vem är du?"
+//
+// A file with named people opens on "Vem är du?" with the computer's
+// first profile chosen: -via gives that screen's text, one per -db (""
+// for none), and Enter is pressed on it once, as the person would.
 //
 // Databases are run in turns, so that all see the same machine; it prints
 // one line per database: "median_ns N min_ns N max_ns N db PATH".
@@ -37,18 +41,22 @@ func (l *list) Set(s string) error { *l = append(*l, s); return nil }
 func main() {
 	bin := flag.String("bin", "digikomp", "the digikomp binary")
 	runs := flag.Int("runs", 21, "timed runs per database, after one warm-up")
-	var dbs, wants list
+	var dbs, wants, vias list
 	flag.Var(&dbs, "db", "a database (repeat for more)")
 	flag.Var(&wants, "want", "the text that shows the menu is drawn, one per -db")
+	flag.Var(&vias, "via", "the text of a screen to press Enter on first, one per -db or none")
 	flag.Parse()
-	if len(dbs) == 0 || len(dbs) != len(wants) {
-		fmt.Fprintln(os.Stderr, "ptystart: give -db and -want in pairs")
+	if len(dbs) == 0 || len(dbs) != len(wants) || (len(vias) != 0 && len(vias) != len(dbs)) {
+		fmt.Fprintln(os.Stderr, "ptystart: give -db and -want in pairs, and -via for each or none")
 		os.Exit(2)
+	}
+	if len(vias) == 0 {
+		vias = make(list, len(dbs))
 	}
 	times := make([][]time.Duration, len(dbs))
 	for r := -1; r < *runs; r++ {
 		for i, db := range dbs {
-			d, err := firstFrame(*bin, db, wants[i])
+			d, err := firstFrame(*bin, db, wants[i], vias[i])
 			if err != nil {
 				fmt.Fprintln(os.Stderr, "ptystart:", err)
 				os.Exit(1)
@@ -66,8 +74,8 @@ func main() {
 }
 
 // firstFrame starts bin on db and returns the time until the screen
-// shows want.
-func firstFrame(bin, db, want string) (time.Duration, error) {
+// shows want, pressing Enter once when it shows via (if not "").
+func firstFrame(bin, db, want, via string) (time.Duration, error) {
 	cmd := exec.Command(bin, "--db", db, "--lang", "sv")
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
 	var (
@@ -107,9 +115,15 @@ func firstFrame(bin, db, want string) (time.Duration, error) {
 					_, _ = reply.Write([]byte("\x1b]11;rgb:0000/0000/0000\x1b\\"))
 				}
 				_, _ = vt.Write(buf[:n])
-				if strings.Contains(vt.String(), want) {
+				screen := vt.String()
+				if strings.Contains(screen, want) {
 					found <- time.Since(start)
 					return
+				}
+				if via != "" && strings.Contains(screen, via) && strings.Contains(screen, "q avsluta") {
+					// The whole screen is drawn (its key help comes last).
+					via = ""
+					_, _ = reply.Write([]byte("\r"))
 				}
 			}
 			if err != nil {
