@@ -2,7 +2,6 @@ package store
 
 import (
 	"io/fs"
-	"os"
 	"syscall"
 
 	"golang.org/x/sys/unix"
@@ -20,20 +19,12 @@ import (
 func stillNamed(path string, ident fs.FileInfo) (bool, error) {
 	st, ok := ident.Sys().(*syscall.Stat_t)
 	if !ok {
-		cur, err := os.Stat(path)
-		if err != nil {
-			return false, err
-		}
-		return os.SameFile(ident, cur), nil
+		return statSame(path, ident)
 	}
 	var x unix.Statx_t
 	if err := unix.Statx(unix.AT_FDCWD, path, 0, unix.STATX_INO, &x); err != nil {
 		if err == unix.ENOSYS {
-			cur, err := os.Stat(path)
-			if err != nil {
-				return false, err
-			}
-			return os.SameFile(ident, cur), nil
+			return statSame(path, ident)
 		}
 		return false, &fs.PathError{Op: "statx", Path: path, Err: err}
 	}

@@ -2,16 +2,9 @@
 
 package store
 
-import (
-	"io/fs"
-	"os"
-)
+import "io/fs"
 
 // stillNamed reports whether path names the file ident describes.
 func stillNamed(path string, ident fs.FileInfo) (bool, error) {
-	cur, err := os.Stat(path)
-	if err != nil {
-		return false, err
-	}
-	return os.SameFile(ident, cur), nil
+	return statSame(path, ident)
 }
